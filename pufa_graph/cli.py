@@ -1,0 +1,190 @@
+"""The ``pufa`` command: parse options, call the library, render the result.
+
+Library imports happen inside the commands, so ``pufa --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+STORE_HELP = "Store: a folder for the embedded store, or http(s)://… for a SPARQL 1.1 server. [default: $PUFA_STORE or ./pufa-store]"
+
+
+def _fail(exc: Exception) -> None:
+    raise click.ClickException(str(exc))
+
+
+def _echo_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _open(ctx: click.Context, create: bool = False, read_only: bool = False):
+    from .errors import PufaError
+    from .store import open_store
+
+    try:
+        return open_store(ctx.obj["store"], create=create, read_only=read_only)
+    except PufaError as exc:
+        _fail(exc)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--store", envvar="PUFA_STORE", default=None, metavar="PATH|URL", help=STORE_HELP)
+@click.version_option(package_name="pufa-graph", prog_name="pufa")
+@click.pass_context
+def main(ctx: click.Context, store: str | None) -> None:
+    """Turn Chinese legal-publicity (普法) reports into a knowledge graph.
+
+    \b
+    Typical session:
+      pufa read data/reports/000_32807e2b53f0df99.txt     # what the reader makes of one file
+      pufa ingest data/reports                            # store reports (txt, html, docx, pdf)
+      pufa docs                                           # list what is stored
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["store"] = store
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--max-mb", type=float, default=20.0, show_default=True, help="Refuse files larger than this.")
+def read(file: str, fmt: str, max_mb: float) -> None:
+    """Show what the reader makes of FILE: metadata, normalized text, sections and sentences.
+
+    \b
+    Sentence offsets: start/end index the normalized text; orig_start/orig_end
+    index the reader's source text (the decoded file, or the text extracted
+    from HTML, .docx or PDF).
+    """
+    from .errors import PufaError
+    from .pipeline import read_document
+
+    try:
+        doc = read_document(file, max_bytes=int(max_mb * 1024 * 1024))
+    except PufaError as exc:
+        _fail(exc)
+    for warning in doc.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if fmt == "json":
+        _echo_json(doc.to_json())
+        return
+    meta = doc.metadata
+    click.echo(f"id:         {doc.id}")
+    click.echo(f"source:     {doc.source} ({doc.format}, {doc.encoding or 'binary format'}, {meta.script})")
+    for label, value in (("title", meta.title), ("issuer", meta.issuer), ("date", meta.date),
+                         ("doc number", meta.doc_number), ("index no.", meta.index_number)):
+        click.echo(f"{label + ':':<12}{value or '—'}")
+    click.echo(f"sentences:  {len(doc.sentences)}")
+    click.echo("sections:")
+
+    def show(sections, depth=1):
+        for s in sections:
+            click.echo(f"{'  ' * depth}{s.marker}{s.title}")
+            show(s.children, depth + 1)
+
+    show(doc.sections)
+    click.echo("")
+    click.echo(doc.text)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes for the per-report work.")
+@click.option("--max-mb", type=float, default=20.0, show_default=True, help="Refuse files larger than this.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Summary as text or JSON.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int, max_mb: float, fmt: str, quiet: bool) -> None:
+    """Read report files (or folders of them) into the store.
+
+    Re-ingesting an unchanged report changes nothing; a changed file replaces
+    the report it came from. Each bad file gets one line naming it and the
+    cause; the good ones are stored, and the exit status is 1 if any failed.
+    """
+    from .errors import PufaError
+    from .ingest import expand_paths, ingest as run_ingest
+
+    store = _open(ctx, create=True)
+    files = expand_paths(paths)
+    if not files:
+        _fail(click.ClickException(f"no files found in {', '.join(paths)}"))
+    show_bar = not quiet and fmt == "text" and sys.stderr.isatty()
+    try:
+        if show_bar:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                          TextColumn("{task.description}"), transient=True) as bar:
+                task = bar.add_task("", total=len(files))
+                report = run_ingest(store, files, jobs=jobs, max_bytes=int(max_mb * 1024 * 1024),
+                                    on_progress=lambda o: bar.update(task, advance=1, description=o.path[-40:]))
+        else:
+            report = run_ingest(store, files, jobs=jobs, max_bytes=int(max_mb * 1024 * 1024))
+    except PufaError as exc:
+        _fail(exc)
+    finally:
+        store.close()
+    if fmt == "json":
+        _echo_json(report.to_json())
+    else:
+        for outcome in report.outcomes:
+            for warning in outcome.warnings:
+                click.echo(f"warning: {warning}", err=True)
+        for outcome in report.failed:
+            click.echo(f"error: {outcome.error}", err=True)
+        click.echo(f"{report.count('new')} new, {report.count('replaced')} replaced, "
+                   f"{report.count('unchanged')} unchanged, {len(report.failed)} failed; "
+                   f"{report.triples} triples written to {store.location}")
+    if report.failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def docs(ctx: click.Context, fmt: str) -> None:
+    """List the stored reports: id, source file, title, issuer, date and region."""
+    store = _open(ctx, read_only=False)
+    try:
+        rows = [d.to_json() for d in store.documents()]
+    finally:
+        store.close()
+    if fmt == "json":
+        _echo_json(rows)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("id", "source", "title", "issuer", "date", "region")
+    for r in rows:
+        table.add_row(r["id"], r["source"], r["title"] or "", r["issuer"] or "", r["date"] or "", r["region"] or "")
+    Console().print(table)
+    click.echo(f"{len(rows)} report(s)")
+
+
+@main.command()
+@click.argument("docs", nargs=-1, required=True)
+@click.pass_context
+def remove(ctx: click.Context, docs: tuple[str, ...]) -> None:
+    """Drop stored reports (by id, id prefix, or source file name) with all their facts."""
+    from .errors import PufaError
+    from .ingest import remove as run_remove
+
+    store = _open(ctx)
+    try:
+        removed = run_remove(store, docs)
+    except PufaError as exc:
+        _fail(exc)
+    finally:
+        store.close()
+    click.echo(f"removed {len(removed)} report(s): {', '.join(removed)}")
+
+
+if __name__ == "__main__":
+    main()

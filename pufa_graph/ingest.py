@@ -1,0 +1,183 @@
+"""Ingest: files -> documents -> one named graph per report in the store.
+
+The per-report work (read, normalize, recognize, build triples) runs in worker
+processes with ``jobs > 1``; only the parent writes, one transaction per batch,
+so a crash leaves every earlier report whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from . import __version__
+from .errors import PufaError
+from .store.base import GraphStore
+
+
+@dataclass
+class Outcome:
+    path: str
+    status: str  # new | replaced | unchanged | failed
+    id: str | None = None
+    title: str | None = None
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IngestReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+    triples: int = 0
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    def to_json(self) -> dict:
+        return {
+            "stored": self.count("new") + self.count("replaced"),
+            "new": self.count("new"), "replaced": self.count("replaced"),
+            "unchanged": self.count("unchanged"), "failed": len(self.failed), "triples": self.triples,
+            "files": [o.__dict__ for o in self.outcomes],
+        }
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, and every non-hidden file below a directory, in a stable order."""
+    out: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            out += sorted(p for p in path.rglob("*")
+                          if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        else:
+            out.append(path)
+    return out
+
+
+@dataclass
+class Processed:
+    path: str
+    id: str | None = None
+    doc_path: str | None = None
+    title: str | None = None
+    triples: list | None = None
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def process_file(path: str, max_bytes: int | None = None) -> Processed:
+    """All per-report work; runs in a worker process. Errors come back as data, never as tracebacks."""
+    from .graph import document_triples
+    from .pipeline import read_document
+
+    try:
+        doc = read_document(path, max_bytes=max_bytes)
+        triples = document_triples(doc)
+    except PufaError as exc:
+        return Processed(path=path, error=str(exc))
+    except Exception as exc:  # noqa: BLE001 - a bug must not stop the other files
+        return Processed(path=path, error=f"{path}: internal error: {type(exc).__name__}: {exc}")
+    return Processed(path=path, id=doc.id, doc_path=doc.path, title=doc.metadata.title,
+                     triples=[tuple(str(t) for t in triple) for triple in triples], warnings=doc.warnings)
+
+
+def _process_star(args: tuple[str, int | None]) -> Processed:
+    return process_file(*args)
+
+
+def _processed(paths: list[Path], jobs: int, max_bytes: int | None) -> Iterator[Processed]:
+    work = [(str(p), max_bytes) for p in paths]
+    if jobs <= 1 or len(work) <= 1:
+        for item in work:
+            yield _process_star(item)
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        yield from pool.imap_unordered(_process_star, work, chunksize=max(1, min(16, len(work) // (jobs * 8))))
+
+
+class _Raw:
+    """A term already in N-Triples syntax (it came back from a worker as a string)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1, max_bytes: int | None = None,
+           on_progress: Callable[[Outcome], None] | None = None, batch_size: int = 32) -> IngestReport:
+    """Store every readable report; re-ingesting an unchanged file changes nothing."""
+    from .vocab import doc_graph
+
+    files = expand_paths(paths)
+    report = IngestReport()
+    known = {d.id: d for d in store.documents()}
+    by_path: dict[str, list[str]] = {}
+    for d in known.values():
+        by_path.setdefault(d.path, []).append(d.id)
+    pending: list[tuple[Outcome, Processed, list[str]]] = []
+
+    def flush() -> None:
+        if not pending:
+            return
+        store.replace_graphs(
+            [(doc_graph(p.id).value, [tuple(_Raw(t) for t in triple) for triple in p.triples]) for _, p, _ in pending],
+            drop=[doc_graph(old).value for _, _, olds in pending for old in olds],
+        )
+        for outcome, processed, _ in pending:
+            report.triples += len(processed.triples)
+            if on_progress:
+                on_progress(outcome)
+        pending.clear()
+
+    seen_ids: set[str] = set()
+    for processed in _processed(files, jobs, max_bytes):
+        if processed.error:
+            outcome = Outcome(processed.path, "failed", error=processed.error)
+        elif processed.id in seen_ids or (processed.id in known and known[processed.id].version == __version__):
+            outcome = Outcome(processed.path, "unchanged", id=processed.id, title=processed.title,
+                              warnings=processed.warnings)
+        else:
+            olds = [i for i in by_path.get(processed.doc_path or "", []) if i != processed.id]
+            status = "replaced" if olds or processed.id in known else "new"
+            outcome = Outcome(processed.path, status, id=processed.id, title=processed.title,
+                              warnings=processed.warnings)
+            pending.append((outcome, processed, olds))
+            if processed.doc_path:
+                by_path[processed.doc_path] = [processed.id]
+        if processed.id:
+            seen_ids.add(processed.id)
+        report.outcomes.append(outcome)
+        if outcome.status in ("failed", "unchanged") and on_progress:
+            on_progress(outcome)
+        if len(pending) >= batch_size:
+            flush()
+    flush()
+    return report
+
+
+def remove(store: GraphStore, doc_ids: Iterable[str]) -> list[str]:
+    """Drop whole reports by id (or unique id prefix, or source file name); returns the ids removed."""
+    from .vocab import doc_graph
+
+    docs = store.documents()
+    chosen: list[str] = []
+    for key in doc_ids:
+        matches = [d for d in docs if d.id == key or d.source == key] or [d for d in docs if d.id.startswith(key)]
+        if len(matches) != 1:
+            what = "no stored report" if not matches else f"{len(matches)} reports"
+            raise PufaError(f"'{key}' matches {what} (see `pufa docs`)")
+        chosen.append(matches[0].id)
+    store.drop_graphs(doc_graph(i).value for i in chosen)
+    return chosen

@@ -1,0 +1,85 @@
+"""The ordered, named stages that turn a file into a Document.
+
+Each stage is a function over plain data; the runner names the stage that
+failed and the file it failed on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any, Callable
+
+from .errors import PufaError, StageError
+from .model import Document
+
+Stage = Callable[[dict[str, Any]], None]
+
+
+def _read(state: dict[str, Any]) -> None:
+    from .read import read_source
+
+    state["source"] = read_source(state["path"], state["max_bytes"])
+
+
+def _normalize(state: dict[str, Any]) -> None:
+    from .normalize import normalize
+
+    state["normalized"] = normalize(state["source"].text)
+    if not state["normalized"].text.strip():
+        from .errors import ReadError
+
+        raise ReadError(state["path"], "no report text left after removing page chrome")
+
+
+def _structure(state: dict[str, Any]) -> None:
+    from .structure import extract_metadata, outline, split_sentences
+
+    norm = state["normalized"]
+    source = state["source"]
+    path = Path(state["path"])
+    state["document"] = Document(
+        id=document_id(norm.text),
+        source=path.name,
+        path=str(path.resolve()),
+        format=source.format,
+        encoding=source.encoding,
+        source_text=source.text,
+        text=norm.text,
+        metadata=extract_metadata(norm),
+        sections=outline(norm),
+        sentences=split_sentences(norm),
+        warnings=list(source.warnings),
+    )
+
+
+#: the document stages, in order: name -> function
+DOCUMENT_STAGES: list[tuple[str, Stage]] = [
+    ("read", _read),
+    ("normalize", _normalize),
+    ("structure", _structure),
+]
+
+
+def document_id(normalized_text: str) -> str:
+    """Same normalized content, same id: whatever the file's format or encoding."""
+    return hashlib.sha256(normalized_text.encode("utf-8")).hexdigest()[:16]
+
+
+def run_stages(state: dict[str, Any], stages: list[tuple[str, Stage]]) -> dict[str, Any]:
+    for name, stage in stages:
+        try:
+            stage(state)
+        except PufaError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - named and re-raised as a user-facing error
+            raise StageError(state["path"], name, f"{type(exc).__name__}: {exc}") from exc
+    return state
+
+
+def read_document(path: str | Path, max_bytes: int | None = None) -> Document:
+    """Read, normalize and structure one report file."""
+    from .read import DEFAULT_MAX_BYTES
+
+    state = {"path": str(path), "max_bytes": max_bytes or DEFAULT_MAX_BYTES}
+    return run_stages(state, DOCUMENT_STAGES)["document"]

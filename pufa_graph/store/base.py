@@ -1,0 +1,88 @@
+"""Store operations written once over SPARQL query/update."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..vocab import PREFIXES
+
+PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+@dataclass
+class StoredDoc:
+    id: str
+    source: str
+    path: str
+    graph: str
+    title: str | None = None
+    issuer: str | None = None
+    date: str | None = None
+    region: str | None = None
+    version: str | None = None
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "source": self.source, "title": self.title, "issuer": self.issuer,
+                "date": self.date, "region": self.region, "path": self.path}
+
+
+def insert_data(graph: str, triples: Iterable[tuple]) -> str:
+    """A SPARQL ``INSERT DATA`` for one named graph; terms print themselves in N-Triples syntax."""
+    body = "\n".join(f"{s} {p} {o} ." for s, p, o in triples)
+    return f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}"
+
+
+class GraphStore:
+    """The operations every store offers; subclasses supply ``query``, ``update`` and ``close``."""
+
+    location: str
+
+    def query(self, sparql: str) -> list[dict[str, str | None]]:
+        raise NotImplementedError
+
+    def update(self, sparql: str) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> "GraphStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- documents -------------------------------------------------------
+    def documents(self) -> list[StoredDoc]:
+        rows = self.query(PROLOGUE + """
+            SELECT ?g ?id ?source ?path ?title ?issuer ?date ?version ?region WHERE {
+              GRAPH ?g {
+                ?d a pufa:Report ; pufa:docId ?id ; pufa:sourceName ?source ; pufa:sourcePath ?path .
+                OPTIONAL { ?d dcterms:title ?title }
+                OPTIONAL { ?d pufa:issuerName ?issuer }
+                OPTIONAL { ?d dcterms:date ?date }
+                OPTIONAL { ?d pufa:pipelineVersion ?version }
+              }
+            } ORDER BY ?source ?id""")
+        return [StoredDoc(id=r["id"], source=r["source"], path=r["path"], graph=r["g"], title=r["title"],
+                          issuer=r["issuer"], date=r["date"], region=r.get("region"), version=r["version"])
+                for r in rows]
+
+    def replace_graphs(self, graphs: list[tuple[str, list[tuple]]], drop: Iterable[str] = ()) -> None:
+        """Drop the named graphs ``drop`` and write ``graphs`` in one request (one transaction)."""
+        parts = [f"DROP SILENT GRAPH <{g}>" for g in drop]
+        for graph, triples in graphs:
+            parts.append(f"DROP SILENT GRAPH <{graph}>")
+            parts.append(insert_data(graph, triples))
+        if parts:
+            self.update(" ;\n".join(parts))
+
+    def drop_graphs(self, graphs: Iterable[str]) -> None:
+        parts = [f"DROP SILENT GRAPH <{g}>" for g in graphs]
+        if parts:
+            self.update(" ;\n".join(parts))
+
+    def triple_count(self) -> int:
+        rows = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(rows[0]["n"]) if rows else 0

@@ -1,0 +1,67 @@
+"""The default store: Oxigraph embedded on disk (no server), through pyoxigraph.
+
+Each ``update`` is one transaction, so a killed ingest leaves whole reports only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import StoreError
+from .base import GraphStore
+
+
+def plain(term) -> str | None:
+    if term is None:
+        return None
+    return term.value
+
+
+class EmbeddedStore(GraphStore):
+    def __init__(self, path: Path, read_only: bool = False):
+        import pyoxigraph
+
+        self.location = str(path)
+        try:
+            if read_only:
+                self._store = pyoxigraph.Store.read_only(str(path))
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self._store = pyoxigraph.Store(str(path))
+        except OSError as exc:
+            msg = str(exc)
+            if "lock" in msg.lower():
+                raise StoreError(f"store {path} is in use by another pufa process (wait for it to finish)") from None
+            raise StoreError(f"cannot open store {path}: {msg}") from None
+
+    @property
+    def raw(self):
+        """The pyoxigraph.Store, for bulk reads and dumps."""
+        return self._store
+
+    def query(self, sparql: str) -> list[dict[str, str | None]]:
+        try:
+            result = self._store.query(sparql)
+        except SyntaxError as exc:
+            raise StoreError(f"SPARQL syntax error: {exc}") from None
+        if isinstance(result, bool):
+            return [{"result": "true" if result else "false"}]
+        names = [v.value for v in result.variables]
+        return [{name: plain(solution[name]) for name in names} for solution in result]
+
+    def update(self, sparql: str) -> None:
+        try:
+            self._store.update(sparql)
+        except SyntaxError as exc:
+            raise StoreError(f"SPARQL update syntax error: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"cannot write to store {self.location}: {exc}") from None
+
+    def close(self) -> None:
+        store = getattr(self, "_store", None)
+        if store is not None:
+            try:
+                store.flush()
+            except Exception:  # noqa: BLE001 - read-only stores cannot flush
+                pass
+            self._store = None

@@ -1,0 +1,152 @@
+"""Document structure: metadata, the outline tree and sentences, from normalized text."""
+
+from __future__ import annotations
+
+import re
+
+from .dates import is_date_line, parse_date
+from .knowledge import portal_rules
+from .model import Metadata, Section, Sentence
+from .normalize import Normalized
+
+_CN_NUM = "一二三四五六七八九十百"
+#: outline markers by level: 一、 / （一） / 1. / （1） / 一是
+OUTLINE = [
+    (1, re.compile(rf"^([{_CN_NUM}]+、)")),
+    (2, re.compile(rf"^([（(][{_CN_NUM}]+[）)])")),
+    (3, re.compile(r"^(\d{1,2}[.．、](?!\d))")),
+    (4, re.compile(r"^([（(]\d{1,2}[）)])")),
+]
+ITEM = re.compile(rf"(?:^|(?<=[。；;：:！？]))([{_CN_NUM}]是)")
+_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*")
+_TITLE_WORDS = re.compile(r"报告|通报|意见|总结|方案|要点|通知|规划|办法|情况|计划|决定|纲要|细则|公告|简报")
+_ORG_END = re.compile(r"(局|院|委员会|办公室|办|厅|部|委|政府|中心|司法所|所|队|会|室|处|科|站|法院|检察院)$")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[(（]\s*\d{4}\s*[〕\])）]\s*\d+\s*号")
+
+
+def split_sentences(norm: Normalized) -> list[Sentence]:
+    """Sentences end at 。！？ (with closing quotes) or at the end of a line."""
+    text = norm.text
+    out: list[Sentence] = []
+    for line_start, line_end in norm.lines:
+        pos = line_start
+        for m in _SENTENCE_END.finditer(text, line_start, line_end):
+            _add_sentence(out, norm, pos, m.end())
+            pos = m.end()
+        if pos < line_end:
+            _add_sentence(out, norm, pos, line_end)
+    return out
+
+
+def _add_sentence(out: list[Sentence], norm: Normalized, start: int, end: int) -> None:
+    while start < end and norm.text[start].isspace():
+        start += 1
+    while end > start and norm.text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        orig_start, orig_end = norm.offsets.orig_span(start, end)
+        out.append(Sentence(norm.text[start:end], start, end, orig_start, orig_end))
+
+
+def _section_title(text: str, start: int, line_end: int) -> str:
+    m = re.search(r"[。；;！？]", text[start:line_end])
+    end = start + m.start() if m else line_end
+    return text[start:min(end, start + 60)].strip()
+
+
+def outline(norm: Normalized) -> list[Section]:
+    """The section tree from outline markers; a section runs until the next of its level or higher."""
+    text = norm.text
+    flat: list[Section] = []
+    for line_start, line_end in norm.lines:
+        line = text[line_start:line_end]
+        for level, pattern in OUTLINE:
+            m = pattern.match(line)
+            if m:
+                marker = m.group(1)
+                flat.append(Section(level, marker, _section_title(text, line_start + m.end(), line_end),
+                                    line_start, len(text)))
+                break
+        items = list(ITEM.finditer(line))
+        if len(items) >= 2 and items[0].group(1)[0] == "一":
+            for m in items:
+                start = line_start + m.start(1)
+                flat.append(Section(5, m.group(1), _section_title(text, start + 2, line_end), start, line_end))
+    roots: list[Section] = []
+    stack: list[Section] = []
+    for section in flat:
+        while stack and stack[-1].level >= section.level:
+            closed = stack.pop()
+            closed.end = min(closed.end, section.start)
+        if section.level == 5 and stack and stack[-1].level == 5:
+            stack[-1].end = section.start
+        (stack[-1].children if stack else roots).append(section)
+        stack.append(section)
+    _trim(roots, len(text))
+    return roots
+
+
+def _trim(sections: list[Section], limit: int) -> None:
+    for i, section in enumerate(sections):
+        nxt = sections[i + 1].start if i + 1 < len(sections) else limit
+        section.end = min(section.end, nxt, limit)
+        _trim(section.children, section.end)
+
+
+def portal_fields(norm: Normalized) -> dict[str, tuple[str, str]]:
+    """Disclosure fields from dropped portal lines: field -> (value, the line it came from)."""
+    rules = portal_rules()
+    found: dict[str, tuple[str, str]] = {}
+    for line, _pos in norm.dropped:
+        matches = list(rules.field_label.finditer(line))
+        for i, m in enumerate(matches):
+            label = re.sub(r"\s+", "", m.group(1))
+            field = rules.field_of.get(label, "")
+            end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
+            value = line[m.end():end].strip(" •·|")
+            if field and value and field not in found:
+                found[field] = (value, line)
+    return found
+
+
+def _portal_issuer(value: str) -> str:
+    """'区司法局 2022-12-26 08:57' -> '区司法局'."""
+    return re.split(r"\s|\d{4}[-年/]", value, maxsplit=1)[0].strip()
+
+
+def extract_metadata(norm: Normalized) -> Metadata:
+    text = norm.text
+    lines = [text[s:e] for s, e in norm.lines]
+    fields = portal_fields(norm)
+    meta = Metadata(script=norm.script)
+
+    # Signature block: a date-only line, with the issuing body on the line before it.
+    for i in range(len(lines) - 1, -1, -1):
+        if is_date_line(lines[i]):
+            meta.date = parse_date(lines[i])
+            if i > 0 and len(lines[i - 1]) <= 40 and _ORG_END.search(lines[i - 1]) and "，" not in lines[i - 1]:
+                meta.issuer = lines[i - 1].strip()
+            meta.source_line = lines[i] if meta.issuer is None else f"{lines[i - 1]} {lines[i]}"
+            break
+    if meta.issuer is None and "issuer" in fields:
+        meta.issuer = _portal_issuer(fields["issuer"][0]) or None
+        meta.source_line = fields["issuer"][1]
+    if meta.date is None and "date" in fields:
+        meta.date = parse_date(fields["date"][0])
+        meta.source_line = meta.source_line or fields["date"][1]
+
+    if "title" in fields:
+        meta.title = fields["title"][0]
+    elif lines and len(lines[0]) <= 80 and "。" not in lines[0] and _TITLE_WORDS.search(lines[0]):
+        meta.title = lines[0]
+    if "doc_number" in fields:
+        meta.doc_number = fields["doc_number"][0].replace(" ", "")
+    else:
+        for line in lines[:6]:
+            m = _DOC_NUMBER.fullmatch(line.strip())
+            if m:
+                meta.doc_number = m.group(0)
+                break
+    if "index_number" in fields:
+        meta.index_number = fields["index_number"][0]
+    return meta

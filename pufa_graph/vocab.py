@@ -1,0 +1,67 @@
+"""IRIs of the ontology, through closed namespaces: a misspelt term raises instead of minting an IRI.
+
+The terms here are the ones ``ontology/pufa.ttl`` defines; a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from pyoxigraph import NamedNode
+
+BASE = "https://w3id.org/pufa-graph/"
+ID = BASE + "id/"
+
+
+class ClosedNamespace:
+    def __init__(self, prefix: str, iri: str, terms: str):
+        self._prefix = prefix
+        self._iri = iri
+        self._terms = frozenset(terms.split())
+        self._nodes: dict[str, NamedNode] = {}
+
+    def __getattr__(self, name: str) -> NamedNode:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name not in self._terms:
+            raise AttributeError(f"{self._prefix}:{name} is not a term of {self._iri}")
+        node = self._nodes.get(name)
+        if node is None:
+            node = self._nodes[name] = NamedNode(self._iri + name)
+        return node
+
+    def __getitem__(self, name: str) -> NamedNode:
+        return self.__getattr__(name)
+
+    @property
+    def iri(self) -> str:
+        return self._iri
+
+    @property
+    def terms(self) -> frozenset[str]:
+        return self._terms
+
+
+PUFA = ClosedNamespace("pufa", BASE + "ontology#", """
+    Report docId sourceName sourcePath format encoding text issuerName docNumber indexNumber
+    script sourceLine pipelineVersion
+""")
+RDF = ClosedNamespace("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "type")
+RDFS = ClosedNamespace("rdfs", "http://www.w3.org/2000/01/rdf-schema#", "label comment")
+DCT = ClosedNamespace("dcterms", "http://purl.org/dc/terms/", "title date identifier source")
+PROV = ClosedNamespace("prov", "http://www.w3.org/ns/prov#",
+                       "Entity Activity wasDerivedFrom wasGeneratedBy wasAttributedTo value")
+XSD = ClosedNamespace("xsd", "http://www.w3.org/2001/XMLSchema#", "string date gYearMonth integer decimal boolean")
+
+#: prefixes declared for every SPARQL query and export
+PREFIXES = {
+    "pufa": PUFA.iri, "rdf": RDF.iri, "rdfs": RDFS.iri, "dcterms": DCT.iri, "prov": PROV.iri,
+    "xsd": XSD.iri, "id": ID,
+}
+
+
+def doc_iri(doc_id: str) -> NamedNode:
+    return NamedNode(f"{ID}doc/{doc_id}")
+
+
+def doc_graph(doc_id: str) -> NamedNode:
+    """One named graph per report: replaced or removed as a unit."""
+    return NamedNode(f"{ID}graph/{doc_id}")
