@@ -41,11 +41,31 @@ class ClosedNamespace:
 
 
 PUFA = ClosedNamespace("pufa", BASE + "ontology#", """
-    Report docId sourceName sourcePath format encoding text issuerName docNumber indexNumber
-    script sourceLine pipelineVersion
+    Report Agency Law Campaign Activity Venue Village Region Person AudienceGroup MediaChannel
+    DemonstrationDesignation Problem Quantity Mention Evidence
+    AgencyKind LawLevel VenueType ActivityForm CampaignKind DesignationLevel
+
+    docId sourceName sourcePath format encoding text issuerName docNumber indexNumber
+    script sourceLine pipelineVersion issuer region
+
+    kind level jurisdiction regionCode campaignMonth campaignDay firstYear lastYear
+
+    mentionOf inReport surface start end origStart origEnd sentence rule
+
+    organizer implicitOrganizer partner leadUnit promotesLaw topic venue venueType audience
+    partOfCampaign form date planned quantity evidence
+    what value unit approximate qualifier
+    designee designationTitle designationLevel year batch
+    summary reportedIn operatedBy role
 """)
 RDF = ClosedNamespace("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "type")
-RDFS = ClosedNamespace("rdfs", "http://www.w3.org/2000/01/rdf-schema#", "label comment")
+RDFS = ClosedNamespace("rdfs", "http://www.w3.org/2000/01/rdf-schema#", "label comment subClassOf")
+SKOS = ClosedNamespace("skos", "http://www.w3.org/2004/02/skos/core#",
+                       "prefLabel altLabel Concept ConceptScheme inScheme broader notation")
+ORG = ClosedNamespace("org", "http://www.w3.org/ns/org#", "FormalOrganization subOrganizationOf")
+SCHEMA = ClosedNamespace("schema", "https://schema.org/",
+                         "GovernmentOrganization Legislation EventSeries Event Place AdministrativeArea "
+                         "Person Audience containedInPlace")
 DCT = ClosedNamespace("dcterms", "http://purl.org/dc/terms/", "title date identifier source")
 PROV = ClosedNamespace("prov", "http://www.w3.org/ns/prov#",
                        "Entity Activity wasDerivedFrom wasGeneratedBy wasAttributedTo value")
@@ -54,7 +74,7 @@ XSD = ClosedNamespace("xsd", "http://www.w3.org/2001/XMLSchema#", "string date g
 #: prefixes declared for every SPARQL query and export
 PREFIXES = {
     "pufa": PUFA.iri, "rdf": RDF.iri, "rdfs": RDFS.iri, "dcterms": DCT.iri, "prov": PROV.iri,
-    "xsd": XSD.iri, "id": ID,
+    "xsd": XSD.iri, "skos": SKOS.iri, "org": ORG.iri, "schema": SCHEMA.iri, "id": ID,
 }
 
 
