@@ -186,5 +186,73 @@ def remove(ctx: click.Context, docs: tuple[str, ...]) -> None:
     click.echo(f"removed {len(removed)} report(s): {', '.join(removed)}")
 
 
+ENTITY_TYPES = ["agency", "law", "campaign", "venue", "village", "region", "person", "group", "media"]
+
+
+@main.command()
+@click.option("--type", "type_", type=click.Choice(ENTITY_TYPES), help="Only entities of this type.")
+@click.option("--doc", help="Only entities mentioned in this report (id or id prefix).")
+@click.option("--explain", metavar="NAME", help="Show why mentions were merged into the entity NAME.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.pass_context
+def entities(ctx: click.Context, type_: str | None, doc: str | None, explain: str | None, fmt: str) -> None:
+    """List canonical entities with their aliases and the reports that mention them.
+
+    \b
+    Examples:
+      pufa entities --type law
+      pufa entities --type agency --format json
+      pufa entities --explain 柳州市柳江区司法局
+    """
+    from .queries import explain_entity, list_entities
+
+    store = _open(ctx)
+    try:
+        if explain:
+            found = explain_entity(store, explain)
+            if not found:
+                _fail(click.ClickException(f"no entity named or aliased '{explain}' (see `pufa entities`)"))
+            if fmt == "json":
+                _echo_json([{"entity": e.to_json(), "mentions": [s.__dict__ for s in steps]} for e, steps in found])
+                return
+            for e, steps in found:
+                click.echo(f"{e.name}  [{e.type}, {e.id}]  {len(steps)} mention(s) in {len(e.docs)} report(s)")
+                for step in steps:
+                    click.echo(f"  {step.doc}:{step.start}-{step.end}  {step.surface}  <{step.rule}>  {step.why or ''}")
+            return
+        rows = [r.to_json() for r in list_entities(store, type_, doc)]
+    finally:
+        store.close()
+    _render(rows, fmt, ["type", "name", "aliases", "docs"])
+
+
+def _render(rows: list[dict], fmt: str, columns: list[str]) -> None:
+    """Rows as JSON, CSV or a table; list cells joined with |."""
+    if fmt == "json":
+        _echo_json(rows)
+        return
+    def cell(value) -> str:
+        if isinstance(value, (list, tuple, set)):
+            return "|".join(str(v) for v in value)
+        return "" if value is None else str(value)
+
+    if fmt == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        for r in rows:
+            writer.writerow([cell(r.get(c)) for c in columns])
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*columns)
+    for r in rows:
+        table.add_row(*[cell(r.get(c)) for c in columns])
+    Console().print(table)
+    click.echo(f"{len(rows)} row(s)")
+
+
 if __name__ == "__main__":
     main()

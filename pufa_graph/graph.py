@@ -5,8 +5,10 @@ from __future__ import annotations
 from pyoxigraph import Literal, NamedNode
 
 from . import __version__
-from .model import Document
-from .vocab import DCT, PROV, PUFA, RDF, XSD, doc_iri
+from .model import Document, Mention
+from .vocab import DCT, ID, ORG, PROV, PUFA, RDF, RDFS, SCHEMA, SKOS, XSD, concept, doc_iri
+
+SCHEMA_CONTAINED = SCHEMA.containedInPlace
 
 Triple = tuple[NamedNode, NamedNode, object]
 
@@ -33,3 +35,109 @@ def document_triples(doc: Document) -> list[Triple]:
     if meta.date:
         triples.append((node, DCT.date, Literal(meta.date, datatype=XSD.date)))
     return triples
+
+
+#: entity type (as the CLI names it) -> ontology class
+TYPE_CLASS = {
+    "agency": PUFA.Agency, "law": PUFA.Law, "campaign": PUFA.Campaign, "venue": PUFA.Venue,
+    "village": PUFA.Village, "region": PUFA.Region, "person": PUFA.Person, "group": PUFA.AudienceGroup,
+    "media": PUFA.MediaChannel,
+}
+CLASS_TYPE = {cls.value: name for name, cls in TYPE_CLASS.items()}
+
+
+def entity_node(entity_id: str) -> NamedNode:
+    return NamedNode(f"{ID}entity/{entity_id}")
+
+
+def mention_node(doc_id: str, m: Mention) -> NamedNode:
+    return NamedNode(f"{ID}mention/{doc_id}/{m.start}-{m.end}")
+
+
+def _int(value: int) -> Literal:
+    return Literal(str(value), datatype=XSD.integer)
+
+
+def entity_triples(doc: Document) -> list[Triple]:
+    """Entities as this report knows them (labels, aliases, kinds, hierarchy) and every mention as evidence."""
+    from .resolve import entity_id
+
+    triples: list[Triple] = []
+    report = doc_iri(doc.id)
+    seen: dict[str, set[str]] = {}
+    first: dict[str, Mention] = {}
+    for m in doc.mentions:
+        seen.setdefault(m.entity_id, set()).add(m.surface)
+        first.setdefault(m.entity_id, m)
+        node = mention_node(doc.id, m)
+        triples += [
+            (node, RDF.type, PUFA.Mention),
+            (node, PUFA.mentionOf, entity_node(m.entity_id)),
+            (node, PUFA.inReport, report),
+            (node, PUFA.surface, Literal(m.surface)),
+            (node, PUFA.start, _int(m.start)),
+            (node, PUFA.end, _int(m.end)),
+            (node, PUFA.origStart, _int(m.orig_start)),
+            (node, PUFA.origEnd, _int(m.orig_end)),
+            (node, PUFA.rule, Literal(m.rule)),
+        ]
+        if m.attrs.get("why"):
+            triples.append((node, RDFS.comment, Literal(m.attrs["why"])))
+    for eid, m in first.items():
+        node = entity_node(eid)
+        triples += [(node, RDF.type, TYPE_CLASS[m.type]), (node, RDFS.label, Literal(m.canonical))]
+        triples += [(node, SKOS.altLabel, Literal(alias)) for alias in sorted(seen[eid]) if alias != m.canonical]
+        attrs = m.attrs
+        if m.type == "agency":
+            triples.append((node, PUFA.kind, concept("kind", attrs.get("kind", "other"))))
+            if attrs.get("region_code"):
+                region = entity_node(entity_id("region", doc_region_name(attrs["region_code"])))
+                triples.append((node, PUFA.jurisdiction, region))
+                triples += region_triples(attrs["region_code"])
+            if attrs.get("parent"):
+                triples.append((node, ORG.subOrganizationOf, entity_node(entity_id("agency", attrs["parent"]))))
+        elif m.type == "law":
+            triples.append((node, PUFA.level, concept("level", attrs.get("level", "normative_document"))))
+            if attrs.get("full_name") and attrs["full_name"] != m.canonical:
+                triples.append((node, SKOS.altLabel, Literal(attrs["full_name"])))
+        elif m.type == "venue" and attrs.get("venue_type"):
+            triples.append((node, PUFA.kind, concept("venue", attrs["venue_type"])))
+        elif m.type == "region" and attrs.get("region_code"):
+            triples += region_triples(attrs["region_code"])
+    if doc.region_code:
+        region = entity_node(entity_id("region", doc_region_name(doc.region_code)))
+        triples.append((report, PUFA.region, region))
+        triples += region_triples(doc.region_code)
+    if doc.issuer_entity:
+        triples.append((report, PUFA.issuer, entity_node(entity_id("agency", doc.issuer_entity))))
+    return triples
+
+
+def doc_region_name(code: str) -> str:
+    from .knowledge import knowledge
+
+    return knowledge().full_region_name(code)
+
+
+def region_triples(code: str) -> list[Triple]:
+    """A region with its code and its parent, so every report that names it agrees."""
+    from .knowledge import knowledge
+    from .resolve import entity_id
+
+    kb = knowledge()
+    out: list[Triple] = []
+    chain = kb.region_chain(code)
+    parent_node = None
+    for region in chain:
+        node = entity_node(entity_id("region", kb.full_region_name(region.code)))
+        out += [(node, RDF.type, PUFA.Region), (node, RDFS.label, Literal(kb.full_region_name(region.code))),
+                (node, PUFA.regionCode, Literal(region.code))]
+        if parent_node is not None:
+            out.append((node, SCHEMA_CONTAINED, parent_node))
+        parent_node = node
+    return out
+
+
+def report_triples(doc: Document) -> list[Triple]:
+    """Everything one report contributes to its named graph."""
+    return document_triples(doc) + entity_triples(doc)

@@ -73,12 +73,12 @@ class Processed:
 
 def process_file(path: str, max_bytes: int | None = None) -> Processed:
     """All per-report work; runs in a worker process. Errors come back as data, never as tracebacks."""
-    from .graph import document_triples
+    from .graph import report_triples
     from .pipeline import read_document
 
     try:
-        doc = read_document(path, max_bytes=max_bytes)
-        triples = document_triples(doc)
+        doc = read_document(path, max_bytes=max_bytes, analyse=True)
+        triples = report_triples(doc)
     except PufaError as exc:
         return Processed(path=path, error=str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug must not stop the other files

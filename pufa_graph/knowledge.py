@@ -29,6 +29,12 @@ def read_csv(name: str) -> list[dict[str, str]]:
         return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
 
 
+def read_words(name: str) -> list[str]:
+    """A whitespace-separated word list; lines starting with # are comments."""
+    text = (ontology_dir() / name).read_text(encoding="utf-8")
+    return [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
+
+
 def spaced(label: str) -> str:
     """A label that portals may print with spaces between its characters (索 引 号)."""
     return r"\s*".join(re.escape(ch) for ch in label)
@@ -58,3 +64,155 @@ def portal_rules() -> PortalRules:
         drop_line=re.compile("|".join(f"(?:{r['pattern']})" for r in rows if r["kind"] == "line")),
         drop_inline=re.compile("|".join(f"(?:{r['pattern']})" for r in rows if r["kind"] == "inline")),
     )
+
+
+def split_multi(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()] if cell else []
+
+
+_QUOTES = str.maketrans("", "", "《》〈〉“”\"'‘’「」『』")
+
+
+def surface_key(text: str) -> str:
+    """How gazetteer surfaces are compared: no quotes or book-title marks, no spaces, ASCII width."""
+    import unicodedata
+
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text).translate(_QUOTES))
+
+
+@dataclass(frozen=True)
+class LawEntry:
+    key: str
+    name: str
+    full_name: str
+    level: str
+    aliases: tuple[str, ...]
+    english: str
+
+
+@dataclass(frozen=True)
+class CampaignEntry:
+    key: str
+    name: str
+    kind: str
+    month: int | None
+    day: int | None
+    first_year: int | None
+    last_year: int | None
+    aliases: tuple[str, ...]
+    english: str
+
+
+@dataclass(frozen=True)
+class RegionEntry:
+    code: str
+    name: str
+    short_names: tuple[str, ...]
+    level: str  # province | city | county
+    parent: str | None
+
+
+@dataclass(frozen=True)
+class AgencyBody:
+    pattern: str
+    kind: str
+    canonical: str
+    prefix: str
+    english: str
+
+
+@dataclass(frozen=True)
+class VenueTypeEntry:
+    code: str
+    label_zh: str
+    label_en: str
+    named_suffixes: tuple[str, ...]
+    generic_words: tuple[str, ...]
+    english_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NamedEntry:
+    """A gazetteer row with a canonical name, aliases and English names (groups, media, forms)."""
+
+    name: str
+    aliases: tuple[str, ...]
+    english: tuple[str, ...]
+    code: str = ""
+
+
+def _int(cell: str) -> int | None:
+    return int(cell) if cell and cell.strip().isdigit() else None
+
+
+class Knowledge:
+    """Every catalogue of ontology/, loaded once per process."""
+
+    def __init__(self) -> None:
+        self.laws = [LawEntry(r["key"], r["name"], r["full_name"], r["level"], tuple(split_multi(r["aliases"])),
+                              r["english"]) for r in read_csv("laws.csv")]
+        self.campaigns = [CampaignEntry(r["key"], r["name"], r["kind"], _int(r["month"]), _int(r["day"]),
+                                        _int(r["first_year"]), _int(r["last_year"]),
+                                        tuple(split_multi(r["aliases"])), r["english"])
+                          for r in read_csv("campaigns.csv")]
+        self.regions = {r["code"]: RegionEntry(r["code"], r["name"], tuple(split_multi(r["short_names"])),
+                                               r["level"], r["parent_code"] or None)
+                        for r in read_csv("regions.csv")}
+        self.agency_bodies = [AgencyBody(r["pattern"], r["kind"], r["canonical"], r["prefix"], r["english"])
+                              for r in read_csv("agency_bodies.csv")]
+        self.venue_types = [VenueTypeEntry(r["code"], r["label_zh"], r["label_en"],
+                                           tuple(split_multi(r["named_suffixes"])),
+                                           tuple(split_multi(r["generic_words"])),
+                                           tuple(split_multi(r["english_words"])))
+                            for r in read_csv("venue_types.csv")]
+        self.groups = [NamedEntry(r["name"], tuple(split_multi(r["aliases"])), tuple(split_multi(r["english"])))
+                       for r in read_csv("audience_groups.csv")]
+        self.media = [NamedEntry(r["name"], tuple(split_multi(r["aliases"])), tuple(split_multi(r["english"])),
+                                 r["kind"]) for r in read_csv("media.csv")]
+        self.forms = [NamedEntry(r["label_zh"], tuple(split_multi(r["triggers"])), (r["label_en"],), r["code"])
+                      for r in read_csv("activity_forms.csv")]
+        boundaries = read_csv("boundaries.csv")
+        self.lead_in_words = frozenset(r["word"] for r in boundaries if r["role"] == "lead_in")
+        self.generic_starts = tuple(r["word"] for r in boundaries if r["role"] == "generic")
+        self.topic_words = frozenset(r["word"] for r in boundaries if r["role"] == "topic")
+        self.surnames = frozenset(read_words("surnames.txt"))
+        titles = read_csv("person_titles.csv")
+        self.titles_after = tuple(sorted({r["title"] for r in titles if r["position"] == "after"}, key=len, reverse=True))
+        self.titles_before = tuple(sorted({r["title"] for r in titles if r["position"] == "before"}, key=len, reverse=True))
+        self.law_by_key = {law.key: law for law in self.laws}
+        self.campaign_by_key = {c.key: c for c in self.campaigns}
+        self.regions_by_name: dict[str, list[RegionEntry]] = {}
+        for region in self.regions.values():
+            for name in (region.name, *region.short_names):
+                self.regions_by_name.setdefault(name, []).append(region)
+
+    # -- regions ---------------------------------------------------------
+    def region_chain(self, code: str) -> list[RegionEntry]:
+        """From the province down to ``code``."""
+        chain = []
+        region = self.regions.get(code)
+        while region is not None:
+            chain.append(region)
+            region = self.regions.get(region.parent) if region.parent else None
+        return chain[::-1]
+
+    def full_region_name(self, code: str) -> str:
+        """广西壮族自治区柳州市柳江区: every level, as gazetteers of addresses write it."""
+        chain = self.region_chain(code)
+        names = [r.name for r in chain]
+        # municipalities list themselves once
+        return "".join(n for i, n in enumerate(names) if i == 0 or n != names[i - 1])
+
+    def agency_prefix(self, code: str) -> str:
+        """The region as agency names print it: a city district keeps its city (柳州市柳江区), a county does not."""
+        region = self.regions[code]
+        if region.level == "county" and region.name.endswith("区") and region.parent:
+            parent = self.regions.get(region.parent)
+            if parent is not None and parent.level in ("city", "province") and parent.name != region.name:
+                return parent.name + region.name
+        return region.name
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> Knowledge:
+    return Knowledge()

@@ -41,6 +41,36 @@ class Section:
 
 
 @dataclass
+class Mention:
+    """A span of normalized text that names an entity, and the rule that found it."""
+
+    type: str  # agency | law | campaign | venue | village | group | media | person | region
+    start: int
+    end: int
+    surface: str
+    rule: str
+    key: str | None = None  # catalogue key when the recognizer knows it (law key, region code …)
+    attrs: dict[str, Any] = field(default_factory=dict)
+    canonical: str | None = None  # filled by resolution
+    entity_id: str | None = None
+    orig_start: int = -1
+    orig_end: int = -1
+    sentence: int = -1  # index into Document.sentences
+
+
+@dataclass
+class Entity:
+    """A canonical thing the reports speak of, merged across mentions and reports."""
+
+    id: str
+    type: str
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
 class Metadata:
     title: str | None = None
     issuer: str | None = None
@@ -65,6 +95,14 @@ class Document:
     sections: list[Section]
     sentences: list[Sentence]
     warnings: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    #: the report's jurisdiction as a region code (GB/T 2260), from issuer, title or text
+    region_code: str | None = None
+    #: canonical name of the issuing agency, and whether it was inferred rather than stated
+    issuer_entity: str | None = None
+    issuer_inferred: bool = False
+    #: normalized -> source offsets (an OffsetMap); not serialized
+    offsets: Any = None
 
     def to_json(self, with_source_text: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {

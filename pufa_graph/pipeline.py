@@ -50,7 +50,37 @@ def _structure(state: dict[str, Any]) -> None:
         sections=outline(norm),
         sentences=split_sentences(norm),
         warnings=list(source.warnings),
+        offsets=norm.offsets,
     )
+
+
+def _recognize(state: dict[str, Any]) -> None:
+    from .knowledge import knowledge
+    from .recognize import Context, recognize
+
+    doc = state["document"]
+    doc.mentions = recognize(doc.text, Context(knowledge(), issuer=doc.metadata.issuer))
+
+
+def _resolve(state: dict[str, Any]) -> None:
+    from .knowledge import knowledge
+    from .resolve import resolve_document
+
+    doc = state["document"]
+    resolve_document(doc, knowledge())
+    _locate(doc)
+
+
+def _locate(doc: Document) -> None:
+    """Give every mention its source offsets and its sentence."""
+    from bisect import bisect_right
+
+    offsets = doc.offsets
+    starts = [s.start for s in doc.sentences]
+    for m in doc.mentions:
+        m.orig_start, m.orig_end = offsets.orig_span(m.start, m.end)
+        i = bisect_right(starts, m.start) - 1
+        m.sentence = i if i >= 0 and doc.sentences[i].end >= m.end else -1
 
 
 #: the document stages, in order: name -> function
@@ -58,6 +88,12 @@ DOCUMENT_STAGES: list[tuple[str, Stage]] = [
     ("read", _read),
     ("normalize", _normalize),
     ("structure", _structure),
+]
+
+#: what ingest adds on top: entities and their canonical names
+ANALYSIS_STAGES: list[tuple[str, Stage]] = [
+    ("recognize", _recognize),
+    ("resolve", _resolve),
 ]
 
 
@@ -77,9 +113,10 @@ def run_stages(state: dict[str, Any], stages: list[tuple[str, Stage]]) -> dict[s
     return state
 
 
-def read_document(path: str | Path, max_bytes: int | None = None) -> Document:
-    """Read, normalize and structure one report file."""
+def read_document(path: str | Path, max_bytes: int | None = None, analyse: bool = False) -> Document:
+    """Read, normalize and structure one report file; with ``analyse``, also recognize and resolve entities."""
     from .read import DEFAULT_MAX_BYTES
 
     state = {"path": str(path), "max_bytes": max_bytes or DEFAULT_MAX_BYTES}
-    return run_stages(state, DOCUMENT_STAGES)["document"]
+    stages = DOCUMENT_STAGES + (ANALYSIS_STAGES if analyse else [])
+    return run_stages(state, stages)["document"]

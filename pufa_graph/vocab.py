@@ -85,3 +85,8 @@ def doc_iri(doc_id: str) -> NamedNode:
 def doc_graph(doc_id: str) -> NamedNode:
     """One named graph per report: replaced or removed as a unit."""
     return NamedNode(f"{ID}graph/{doc_id}")
+
+
+def concept(scheme: str, code: str) -> NamedNode:
+    """A SKOS concept of the ontology (kind_justice, level_law, venue_school …); tests check each exists in pufa.ttl."""
+    return NamedNode(f"{PUFA.iri}{scheme}_{code}")

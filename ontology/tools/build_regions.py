@@ -102,9 +102,15 @@ CONVENTIONAL = {
     "东乌珠穆沁旗": ["东乌旗"],
     "西乌珠穆沁旗": ["西乌旗"],
     "塔什库尔干塔吉克自治县": ["塔县"],
+}
+
+# Names whose suffix is not a plain 市/县/区/旗 (so the rule would cut them
+# wrongly, e.g. 神农架林区 -> 神农架林): these forms replace the rule's output.
+RULE_OVERRIDES = {
     "神农架林区": ["神农架"],
     "六枝特区": ["六枝"],
     "大柴旦行政区": ["大柴旦"],
+    "苏州工业园区": [],
 }
 
 # The 56 ethnic groups, as they appear inside names of autonomous units.
@@ -226,6 +232,8 @@ def strip_ethnic(stem: str) -> tuple[str, str]:
 
 
 def rule_short_names(name: str, level: str) -> list[str]:
+    if name in RULE_OVERRIDES:
+        return list(RULE_OVERRIDES[name])
     if level == "province":
         if name in PROVINCE_SHORT:
             return list(PROVINCE_SHORT[name])
@@ -248,6 +256,8 @@ def rule_short_names(name: str, level: str) -> list[str]:
             stem = name[: -len(suffix)]  # 清新区: 新区 would leave 清, so 区; 矿区 alone: none
             if suffix == "旗" and stem.endswith(("左", "右", "中", "前", "后", "联合")):
                 return []  # 巴林左旗: no usable bare stem
+            if stem.endswith("族"):  # ethnic districts: 管城回族区 -> 管城
+                stem = strip_ethnic(stem)[0]
             return [stem]
     return []
 
@@ -295,7 +305,7 @@ def build(divisions: dict[str, str]) -> list[dict[str, str]]:
         })
 
     names = set(kept.values())
-    for n in CONVENTIONAL:
+    for n in list(CONVENTIONAL) + list(RULE_OVERRIDES):
         if n not in names:
             print(f"warning: conventional-abbreviation entry {n} not in data", file=sys.stderr)
     return rows

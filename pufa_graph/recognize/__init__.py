@@ -1,0 +1,65 @@
+"""Recognition: recognizers propose candidate spans; one overlap policy decides.
+
+Each recognizer is a function ``(text, context) -> list[Mention]`` that changes
+nothing. :func:`resolve_overlaps` keeps the longest span where candidates
+overlap (ties go to the earlier type in ``TYPE_PRIORITY``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..knowledge import Knowledge
+from ..model import Mention
+
+#: when two candidates cover the same span, the earlier type wins
+TYPE_PRIORITY = ["law", "campaign", "agency", "village", "venue", "media", "person", "group", "region"]
+
+
+@dataclass
+class Context:
+    """What recognizers may read besides the text: the knowledge and the report's issuer."""
+
+    kb: Knowledge
+    issuer: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+Recognizer = Callable[[str, Context], list[Mention]]
+
+
+def recognizers() -> list[tuple[str, Recognizer]]:
+    """The registered recognizers, in the order they run."""
+    from .agencies import find_agencies
+    from .campaigns import find_campaigns
+    from .laws import find_laws
+    from .lexicon import find_lexicon
+    from .people import find_people
+    from .places import find_places
+    from .regions import find_regions
+
+    return [("laws", find_laws), ("agencies", find_agencies), ("campaigns", find_campaigns),
+            ("places", find_places), ("lexicon", find_lexicon), ("people", find_people),
+            ("regions", find_regions)]
+
+
+def resolve_overlaps(candidates: list[Mention]) -> list[Mention]:
+    """Longest first; of equal length, the higher-priority type; no two kept spans overlap."""
+    rank = {t: i for i, t in enumerate(TYPE_PRIORITY)}
+    ordered = sorted(candidates, key=lambda m: (-(m.end - m.start), rank.get(m.type, 99), m.start))
+    taken: list[tuple[int, int]] = []
+    kept: list[Mention] = []
+    for m in ordered:
+        if any(m.start < e and s < m.end for s, e in taken):
+            continue
+        taken.append((m.start, m.end))
+        kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def recognize(text: str, ctx: Context) -> list[Mention]:
+    candidates: list[Mention] = []
+    for _name, find in recognizers():
+        candidates += find(text, ctx)
+    return resolve_overlaps(candidates)

@@ -1,0 +1,30 @@
+"""Audience groups and media channels from the gazetteer, and named accounts (“法治柳江”微信公众号)."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Mention
+from . import Context, gazetteer
+
+NAMED_ACCOUNT = re.compile(r"“([^“”]{2,12})”(微信公众号|公众号|官方微博|微博|抖音号|抖音|视频号|头条号|客户端|APP|栏目)")
+#: 人民法院的“柳江法苑”: an agency's quoted account in a sentence about new media
+OWNED_ACCOUNT = re.compile(r"的“([^“”]{2,8})”")
+NEW_MEDIA_CONTEXT = re.compile(r"新媒体|公众号|微博|矩阵|平台|抖音|账号")
+
+
+def find_lexicon(text: str, ctx: Context) -> list[Mention]:
+    out: list[Mention] = []
+    for start, end, surface, values in gazetteer.lexicon().iter(text):
+        for type_, key in values[:1]:
+            out.append(Mention(type_, start, end, surface, f"{type_}.gazetteer", key=key))
+    for m in NAMED_ACCOUNT.finditer(text):
+        out.append(Mention("media", m.start(), m.end(), m.group(0), "media.named-account", key=m.group(1),
+                           attrs={"platform": m.group(2)}))
+    for m in OWNED_ACCOUNT.finditer(text):
+        sentence_start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        sentence_end = min(i for i in (text.find("。", m.end()), text.find("\n", m.end()), len(text)) if i >= 0)
+        if NEW_MEDIA_CONTEXT.search(text[sentence_start:sentence_end]):
+            out.append(Mention("media", m.start() + 1, m.end(), m.group(0)[1:], "media.owned-account",
+                               key=m.group(1)))
+    return out

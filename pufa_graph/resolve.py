@@ -1,0 +1,351 @@
+"""Resolution: the report's jurisdiction, then one canonical name per mention.
+
+"区司法局" in a 柳江区 report becomes 柳州市柳江区司法局; 《宪法》 and 中华人民共和国宪法
+become 宪法; a later 思贤中学 joins 柳州市思贤中学. Each mention keeps a line
+saying why (``attrs['why']``): the merge log behind ``pufa entities --explain``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+
+from .knowledge import Knowledge, RegionEntry
+from .model import Document, Entity, Mention
+from .recognize import Context, gazetteer
+
+PRC = "中华人民共和国"
+_COURT_BY_LEVEL = {"county": "人民法院", "city": "中级人民法院", "province": "高级人民法院"}
+_TYPE_PREFIX = {"agency": "agency", "law": "law", "campaign": "campaign", "venue": "venue", "village": "village",
+                "group": "group", "media": "media", "person": "person", "region": "region"}
+
+
+def entity_id(type_: str, name: str) -> str:
+    """Same type and canonical name, same entity, in every report."""
+    return f"{_TYPE_PREFIX[type_]}-" + hashlib.sha1(f"{type_}:{name}".encode("utf-8")).hexdigest()[:12]
+
+
+# -- regions ----------------------------------------------------------------
+
+def _ancestors(kb: Knowledge, code: str) -> list[str]:
+    return [r.code for r in kb.region_chain(code)]
+
+
+def pick_region(kb: Knowledge, codes: list[str], home: str | None, context: list[str] = ()) -> str | None:
+    """Of several regions with one name, the one nearest the report's own (or the other names beside it)."""
+    if not codes:
+        return None
+    if len(codes) == 1:
+        return codes[0]
+    near = [home] if home else []
+    near += list(context)
+
+    def score(code: str) -> tuple:
+        lineage = set(_ancestors(kb, code))
+        best = 0
+        for other in near:
+            other_lineage = set(_ancestors(kb, other))
+            if code == other:
+                best = max(best, 4)
+            elif code in other_lineage or other in lineage:
+                best = max(best, 3)
+            elif lineage & other_lineage:
+                best = max(best, 1 + len(lineage & other_lineage) / 10)
+        level_rank = {"province": 2, "city": 1, "county": 0}[kb.regions[code].level]
+        return (best, level_rank)
+
+    return max(codes, key=score)
+
+
+def regions_in(kb: Knowledge, text: str, home: str | None = None) -> list[str]:
+    """Region codes named in a short text (an issuer, a title), outermost first, each consistent with the last."""
+    found: list[str] = []
+    for start, end, surface, values in sorted(gazetteer.regions().iter(text), key=lambda x: (x[0], -x[1])):
+        if found and start < found_end:  # noqa: F821 - set below
+            continue
+        codes = [c for _t, c in values]
+        full = any(kb.regions[c].name == surface for c in codes)
+        if not full and len(surface) < 2:
+            continue
+        code = pick_region(kb, codes, home, found[-1:])
+        if code:
+            found.append(code)
+            found_end = end  # noqa: F841
+    return found
+
+
+def jurisdiction(kb: Knowledge, doc: Document, mentions: list[Mention]) -> str | None:
+    """The report's own region: from its issuer, else its title, else the region it names most."""
+    for text in (doc.metadata.issuer, doc.metadata.title):
+        if text:
+            codes = regions_in(kb, text)
+            if codes:
+                return max(codes, key=lambda c: len(_ancestors(kb, c)))
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        if m.type == "region" and "codes" in m.attrs:
+            counts[pick_region(kb, m.attrs["codes"], None)] += 1
+        elif m.type == "agency" and m.attrs.get("regions"):
+            counts[pick_region(kb, m.attrs["regions"][-1][1], None)] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _by_level(kb: Knowledge, home: str | None, level_char: str) -> RegionEntry | None:
+    """区/县/市/州/省 written before a body, read in the report's jurisdiction."""
+    if not home:
+        return None
+    chain = kb.region_chain(home)
+    own = chain[-1]
+    if level_char in "区县旗":
+        return own if own.level == "county" else None
+    if level_char == "市":
+        if own.level == "county" and own.name.endswith("市"):
+            return own
+        cities = [r for r in chain if r.level == "city"]
+        return cities[-1] if cities else (own if own.name.endswith("市") else None)
+    if level_char in "州盟":
+        cities = [r for r in chain if r.level == "city"]
+        return cities[-1] if cities else None
+    if level_char == "省":
+        return chain[0] if chain[0].level == "province" else None
+    return None
+
+
+def _level_char(region: RegionEntry) -> str:
+    return region.name[-1]
+
+
+# -- agencies ---------------------------------------------------------------
+
+class AgencyResolver:
+    def __init__(self, kb: Knowledge, home: str | None, issuer: str | None, issuer_template: str | None):
+        self.kb = kb
+        self.home = home
+        self.issuer = issuer
+        self.issuer_body = None
+        if issuer_template and issuer_template.startswith("{R}") and "{" not in issuer_template[3:]:
+            self.issuer_body = issuer_template[3:]
+
+    def region_of(self, m: Mention, previous: Mention | None) -> tuple[RegionEntry | None, str]:
+        attrs = m.attrs
+        if attrs.get("regions"):
+            context = [self.home] if self.home else []
+            code = None
+            for _surface, codes in attrs["regions"]:
+                code = pick_region(self.kb, codes, self.home, [code] if code else [])
+            return self.kb.regions.get(code), f"region named in the text ({attrs['regions'][-1][0]})"
+        if "level" in attrs and attrs.get("kind") != "mass_organization" or "level" in attrs and "{L}" in attrs.get("body", ""):
+            region = _by_level(self.kb, self.home, attrs["level"])
+            home = self.kb.regions[self.home].name if self.home else "unknown"
+            return region, f"level '{attrs['level']}' read in the report's jurisdiction ({home})"
+        if attrs.get("inherit") and previous is not None and previous.attrs.get("region_code"):
+            return self.kb.regions.get(previous.attrs["region_code"]), "shares the region of the body before it"
+        if self.home:
+            return self.kb.regions[self.home], "no region written: the report's own jurisdiction"
+        return None, "no region written and the report's jurisdiction is unknown"
+
+    def canonical(self, m: Mention, previous: Mention | None) -> tuple[str, str]:
+        attrs = m.attrs
+        if attrs.get("standalone"):
+            surface = m.surface
+            if attrs["kind"] == "section" or not re.match(r"[省市州县区]", surface):
+                if self.issuer:
+                    attrs["parent"] = self.issuer
+                    return self.issuer + surface, "a section or group of the report's issuer"
+                return surface, "a section or group; the issuer is unknown"
+            region = _by_level(self.kb, self.home, surface[0])
+            if region:
+                return self.kb.agency_prefix(region.code) + surface[1:], f"level '{surface[0]}' in the jurisdiction"
+            return surface, "unresolved level"
+        region, why = self.region_of(m, previous)
+        template = attrs["template"]
+        if template.startswith("{R}{issuer_body"):
+            if not self.issuer_body:
+                return m.surface, "a bureau of the issuer's system, but the issuer is unknown"
+            body = self.issuer_body
+            if template.endswith("_province}"):
+                body = body[:-1] + "厅" if body.endswith("局") else body
+            template = "{R}" + body
+            why += f"; '{m.attrs['body']}' is the issuer's own system ({self.issuer_body})"
+        if "{R}" in template and region is None:
+            return m.surface, why
+        name = template
+        if region is not None:
+            name = (name.replace("{R}", self.kb.agency_prefix(region.code))
+                    .replace("{L}", _level_char(region))
+                    .replace("{court}", _COURT_BY_LEVEL[region.level]))
+            attrs["region_code"] = region.code
+        if attrs.get("collective"):
+            body = name[len(self.kb.agency_prefix(region.code)):] if region else name
+            name = (self.kb.agency_prefix(region.code) if region else "") + attrs["collective"] + body
+            why = "a collective (各…) of the jurisdiction's bodies"
+        if attrs.get("sub"):
+            attrs["parent"] = name
+            name += attrs["sub"]
+            why += f"; '{attrs['sub']}' is part of it"
+        return name, why
+
+
+def _issuer_mention(ctx: Context, issuer: str | None) -> Mention | None:
+    if not issuer:
+        return None
+    from .recognize.agencies import find_agencies
+
+    found = [m for m in find_agencies(issuer, ctx) if not m.attrs.get("standalone")]
+    return max(found, key=lambda m: m.end - m.start) if found else None
+
+
+# -- the stage ---------------------------------------------------------------
+
+def resolve_document(doc: Document, kb: Knowledge) -> None:
+    """Fill ``canonical`` and ``entity_id`` of every mention, the jurisdiction and the issuer."""
+    mentions = doc.mentions
+    ctx = Context(kb)
+    home = jurisdiction(kb, doc, mentions)
+    doc.region_code = home
+    doc.metadata.region = kb.full_region_name(home) if home else None
+
+    issuer_m = _issuer_mention(ctx, doc.metadata.issuer)
+    issuer_name = None
+    issuer_template = None
+    if issuer_m is not None:
+        resolver = AgencyResolver(kb, home, None, None)
+        issuer_name, _ = resolver.canonical(issuer_m, None)
+        issuer_template = issuer_m.attrs.get("template")
+    elif doc.metadata.issuer:
+        issuer_name = doc.metadata.issuer
+    resolver = AgencyResolver(kb, home, issuer_name, issuer_template)
+
+    previous: Mention | None = None
+    for m in mentions:
+        if m.type == "agency":
+            m.canonical, m.attrs["why"] = resolver.canonical(m, previous)
+            previous = m
+    if issuer_name is None:
+        issuer_name = _infer_issuer(mentions, home)
+        if issuer_name:
+            doc.issuer_inferred = True
+            resolver = AgencyResolver(kb, home, issuer_name, "{R}司法局")
+            for m in mentions:
+                if m.type == "agency" and m.attrs.get("standalone"):
+                    m.canonical, m.attrs["why"] = resolver.canonical(m, None)
+    doc.issuer_entity = issuer_name
+
+    for m in mentions:
+        if m.type == "law":
+            _resolve_law(kb, m)
+        elif m.type == "campaign":
+            _resolve_campaign(kb, m)
+        elif m.type == "region":
+            _resolve_region(kb, m, home)
+        elif m.type == "village":
+            prefix = kb.full_region_name(home) if home and kb.regions[home].level == "county" else ""
+            m.canonical = prefix + m.surface
+            m.attrs["why"] = "town and village in the report's county" if prefix else "as written"
+        elif m.type in ("group", "media", "person"):
+            m.canonical = m.key or m.surface
+            m.attrs["why"] = "gazetteer entry" if m.rule.endswith("gazetteer") else "as written"
+    _resolve_venues(kb, mentions, home, resolver)
+    for m in mentions:
+        if m.canonical is None:
+            m.canonical = m.surface
+        m.entity_id = entity_id(m.type, m.canonical)
+
+
+def _infer_issuer(mentions: list[Mention], home: str | None) -> str | None:
+    """A report that names no author: the justice bureau of its jurisdiction that it names most."""
+    counts = Counter(m.canonical for m in mentions
+                     if m.type == "agency" and m.attrs.get("kind") == "justice" and m.attrs.get("region_code") == home
+                     and not m.attrs.get("collective") and not m.attrs.get("sub"))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _resolve_law(kb: Knowledge, m: Mention) -> None:
+    if m.key:
+        law = kb.law_by_key[m.key]
+        m.canonical = law.name
+        m.attrs.update(level=law.level, full_name=law.full_name)
+        m.attrs["why"] = f"catalogue entry {law.key} ({law.full_name})"
+    else:
+        title = m.attrs.get("title") or m.surface.strip("《》")
+        m.canonical = title
+        m.attrs.setdefault("level", "local_regulation" if re.search(r"条例$", title) else "normative_document")
+        m.attrs["why"] = "document title as written" if m.rule != "law.alias-of" else "以下简称 alias in this report"
+
+
+def _resolve_campaign(kb: Knowledge, m: Mention) -> None:
+    key = m.key or gazetteer.campaign_for(m.attrs.get("theme") or m.attrs.get("title") or m.surface)
+    if key:
+        entry = kb.campaign_by_key[key]
+        m.key = key
+        m.canonical = entry.name
+        m.attrs.update(campaign_kind=entry.kind)
+        m.attrs["why"] = f"catalogue entry {key}"
+    else:
+        m.canonical = m.attrs.get("theme") or m.attrs.get("title") or m.surface.strip("“”")
+        m.attrs["why"] = "quoted theme as written"
+
+
+def _resolve_region(kb: Knowledge, m: Mention, home: str | None) -> None:
+    if m.rule == "region.own":
+        region = _by_level(kb, home, m.attrs["level"]) if home else None
+        code = region.code if region else None
+    else:
+        code = pick_region(kb, m.attrs["codes"], home)
+    if code:
+        m.canonical = kb.full_region_name(code)
+        m.attrs["region_code"] = code
+        m.attrs["why"] = "region catalogue (GB/T 2260)"
+    else:
+        m.canonical = m.surface
+
+
+def _resolve_venues(kb: Knowledge, mentions: list[Mention], home: str | None, resolver: AgencyResolver) -> None:
+    """A shorter name of a venue named in full elsewhere in the report joins it (思贤中学 -> 柳州市思贤中学)."""
+    from .recognize.agencies import find_agencies
+
+    venues = [m for m in mentions if m.type == "venue"]
+    names = sorted({m.surface for m in venues}, key=len, reverse=True)
+    for m in venues:
+        name = m.surface
+        for longer in names:
+            if longer != name and longer.endswith(name):
+                name = longer
+                m.attrs["why"] = f"short form of {longer} in this report"
+                break
+        else:
+            for longer in names:
+                overlap = next((k for k in range(len(longer) - 1, 3, -1) if name.startswith(longer[-k:])), 0)
+                if overlap and longer != name:
+                    m.attrs["why"] = f"{name[:overlap]} is {longer} in this report"
+                    name = longer + name[overlap:]
+                    break
+        agencies = [a for a in find_agencies(name, Context(kb)) if a.start == 0 and not a.attrs.get("standalone")]
+        if agencies:
+            agency = agencies[0]
+            canonical, _ = resolver.canonical(agency, None)
+            name = canonical + name[agency.end:]
+            m.attrs["why"] = f"{agency.surface} is {canonical}"
+        elif m.attrs.get("venue_type") in ("school", "kindergarten") and home and not gazetteer_region_prefix(kb, name):
+            name = kb.regions[home].name + name if kb.regions[home].level == "county" else name
+            m.attrs.setdefault("why", "a school of the report's county")
+        m.canonical = name
+        m.attrs.setdefault("why", "as written")
+
+
+def gazetteer_region_prefix(kb: Knowledge, name: str) -> bool:
+    return any(start == 0 for start, _e, _s, _v in gazetteer.regions().iter(name))
+
+
+def build_entities(docs: list[Document]) -> dict[str, Entity]:
+    """Merge mentions by entity id across reports: canonical name, aliases seen, reports."""
+    entities: dict[str, Entity] = {}
+    for doc in docs:
+        for m in doc.mentions:
+            e = entities.get(m.entity_id)
+            if e is None:
+                e = entities[m.entity_id] = Entity(m.entity_id, m.type, m.canonical)
+            e.aliases.add(m.surface)
+            e.docs.add(doc.id)
+    return entities

@@ -1,0 +1,54 @@
+"""Segmentation with a jieba Tokenizer of our own, the gazetteers as its user dictionary.
+
+We never touch ``jieba.dt`` (the library's global tokenizer), and jieba's
+start-up chatter goes to its own logger, silenced here.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def tokenizer():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    from .knowledge import knowledge
+
+    kb = knowledge()
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    words: set[str] = set()
+    for law in kb.laws:
+        words.update((law.name, law.full_name))
+    for region in kb.regions.values():
+        words.add(region.name)
+        words.update(s for s in region.short_names if len(s) >= 2)
+    for group in kb.groups:
+        words.add(group.name)
+    for venue_type in kb.venue_types:
+        words.update(venue_type.named_suffixes)
+    for body in kb.agency_bodies:
+        if "{" not in body.pattern and len(body.pattern) >= 2:
+            words.add(body.pattern)
+    for word in sorted(words):
+        tok.add_word(word, freq=2000)
+    return tok
+
+
+def cut(text: str) -> list[str]:
+    return tokenizer().lcut(text, HMM=True)
+
+
+@lru_cache(maxsize=1)
+def pos_tokenizer():
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(tokenizer())
+
+
+def tag(text: str) -> list[tuple[str, str]]:
+    """(word, part of speech) pairs; slow, so only for short windows."""
+    return [(pair.word, pair.flag) for pair in pos_tokenizer().lcut(text)]
