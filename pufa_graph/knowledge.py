@@ -15,6 +15,11 @@ from pathlib import Path
 
 @lru_cache(maxsize=1)
 def ontology_dir() -> Path:
+    """$PUFA_ONTOLOGY (your own catalogues), else the checkout's ontology/, else the installed copy."""
+    import os
+
+    if os.environ.get("PUFA_ONTOLOGY"):
+        return Path(os.environ["PUFA_ONTOLOGY"])
     here = Path(__file__).resolve().parent
     checkout = here.parent / "ontology"
     if (checkout / "portal.csv").exists():

@@ -158,8 +158,14 @@ class AgencyResolver:
             if region:
                 return self.kb.agency_prefix(region.code) + surface[1:], f"level '{surface[0]}' in the jurisdiction"
             return surface, "unresolved level"
-        region, why = self.region_of(m, previous)
         template = attrs["template"]
+        if template.startswith("{issuer}"):
+            if not self.issuer:
+                return m.surface, "part of the issuer, but the issuer is unknown"
+            attrs["parent"] = self.issuer
+            name = self.issuer + template[len("{issuer}"):] + attrs.get("sub", "")
+            return name, "part of the report's issuer"
+        region, why = self.region_of(m, previous)
         if template.startswith("{R}{issuer_body"):
             if not self.issuer_body:
                 return m.surface, "a bureau of the issuer's system, but the issuer is unknown"
@@ -222,6 +228,7 @@ def resolve_document(doc: Document, kb: Knowledge) -> None:
         if m.type == "agency":
             m.canonical, m.attrs["why"] = resolver.canonical(m, previous)
             previous = m
+    _merge_near_duplicates(mentions)
     if issuer_name is None:
         issuer_name = _infer_issuer(mentions, home)
         if issuer_name:
@@ -251,6 +258,23 @@ def resolve_document(doc: Document, kb: Knowledge) -> None:
         if m.canonical is None:
             m.canonical = m.surface
         m.entity_id = entity_id(m.type, m.canonical)
+
+
+def _merge_near_duplicates(mentions: list[Mention]) -> None:
+    """人民参与促进法治科 and 人民参与和促进法治科 in one report are one section: the fuller name wins."""
+    def key(name: str) -> str:
+        return re.sub(r"[和与及、“”]", "", name)
+
+    fullest: dict[str, str] = {}
+    for m in mentions:
+        if m.type == "agency" and m.canonical:
+            k = key(m.canonical)
+            if len(m.canonical) > len(fullest.get(k, "")):
+                fullest[k] = m.canonical
+    for m in mentions:
+        if m.type == "agency" and m.canonical and fullest[key(m.canonical)] != m.canonical:
+            m.attrs["why"] = f"{m.canonical} is written {fullest[key(m.canonical)]} elsewhere in the report"
+            m.canonical = fullest[key(m.canonical)]
 
 
 def _infer_issuer(mentions: list[Mention], home: str | None) -> str | None:

@@ -13,6 +13,9 @@ from typing import Callable
 from ..knowledge import Knowledge
 from ..model import Mention
 
+#: (outer, inner): an inner mention kept inside an outer one, as in 《市委依法治市办关于印发…的通知》
+NESTABLE = {("law", "agency"), ("venue", "agency"), ("campaign", "law"), ("campaign", "agency"), ("village", "region")}
+
 #: when two candidates cover the same span, the earlier type wins
 TYPE_PRIORITY = ["law", "campaign", "agency", "village", "venue", "media", "person", "group", "region"]
 
@@ -33,6 +36,7 @@ def recognizers() -> list[tuple[str, Recognizer]]:
     """The registered recognizers, in the order they run."""
     from .agencies import find_agencies
     from .campaigns import find_campaigns
+    from .groups import find_groups
     from .laws import find_laws
     from .lexicon import find_lexicon
     from .people import find_people
@@ -40,7 +44,7 @@ def recognizers() -> list[tuple[str, Recognizer]]:
     from .regions import find_regions
 
     return [("laws", find_laws), ("agencies", find_agencies), ("campaigns", find_campaigns),
-            ("places", find_places), ("lexicon", find_lexicon), ("people", find_people),
+            ("places", find_places), ("lexicon", find_lexicon), ("groups", find_groups), ("people", find_people),
             ("regions", find_regions)]
 
 
@@ -48,14 +52,16 @@ def resolve_overlaps(candidates: list[Mention]) -> list[Mention]:
     """Longest first; of equal length, the higher-priority type; no two kept spans overlap."""
     rank = {t: i for i, t in enumerate(TYPE_PRIORITY)}
     ordered = sorted(candidates, key=lambda m: (-(m.end - m.start), rank.get(m.type, 99), m.start))
-    taken: list[tuple[int, int]] = []
     kept: list[Mention] = []
     for m in ordered:
-        if any(m.start < e and s < m.end for s, e in taken):
-            continue
-        taken.append((m.start, m.end))
-        kept.append(m)
-    return sorted(kept, key=lambda m: m.start)
+        clash = [k for k in kept if m.start < k.end and k.start < m.end]
+        if not clash:
+            kept.append(m)
+        elif all(k.start <= m.start and m.end <= k.end and (k.type, m.type) in NESTABLE
+                 and "nested_in" not in k.attrs for k in clash):
+            m.attrs["nested_in"] = clash[0].type
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, -m.end))
 
 
 def recognize(text: str, ctx: Context) -> list[Mention]:

@@ -18,25 +18,34 @@ from . import Context, gazetteer
 LEVEL_CHARS = "省市州县区旗盟"
 _L = f"[{LEVEL_CHARS}]"
 #: after an agency: a section, office, party group or working group of it
-SUB_BODY = re.compile(r"[\u4e00-\u9fff“”]{1,14}?(?:领导小组|协调小组|工作小组|办公室|秘书科|政治部|党组|科|股|分局|大队|支队)"
+SUB_BODY = re.compile(r"[\u4e00-\u9fff“”]{1,14}?(?:领导小组|协调小组|工作小组|办公室|秘书科|政治部|党组|中心组|科|股|分局|大队|支队)"
                       r"(?![\u4e00-\u9fff]{0,2}(?:长|员))")
 SUB_BODY_STOP = re.compile(r"[的了在对向为将把从到和及]|开展|组织|举办|联合|负责|设在|牵头|按照|根据|通过|围绕|主办|制作|涉及")
 #: a standalone section name, bounded by list punctuation: (牵头单位:政治部、普法与依法治理科)
-SECTION = re.compile(r"(?:(?<=[:：、，,（(；;])|(?<=设在)|(?<=[报由在]))([\u4e00-\u9fff]{2,12}?(?:科|股|政治部|办公室))"
+SECTION = re.compile(r"(?:(?<=[:：、，,（(；;])|(?<=设在)|(?<=[报由在]))([\u4e00-\u9fff]{2,12}?(?:科|股)|政治部|办公室)"
                      r"(?=[、，,）);；。:：]|负责|牵头)")
 SECTION_WORDS = re.compile(r"法|治|政|务|理|管|督|服|宣|矫|复议|促进|办|导|规划|综合|人事|财|监|审|调解|援助|公证|仲裁|律师|秘书|信息|保障")
 #: verbs that end the words before a working group's name: 迎接|市考核组
-GROUP_LEAD_IN = re.compile(r".*(?:调整|充实|迎接|成立|组建|设立|建立|配合|接受|邀请|联合|会同|经|由|在|向|对|以)")
-WORKING_GROUP = re.compile(r"(?:(?<=[的:：、，,（(；;])|(?<=成立|组建))((?:“[^”]{2,14}”)?[\u4e00-\u9fff]{0,16}?"
-                           r"(?:领导小组|协调小组|工作小组|考核组|复核组|检查组|督导组|评估组))")
+GROUP_LEAD_IN = re.compile(r".*(?:调整|充实|迎接|成立|组建|设立|建立|配合|接受|邀请|联合|会同|经|由|在|向|对|以|的|是)")
+WORKING_GROUP = re.compile(r"[\u4e00-\u9fff“”]{0,18}?(?:领导小组|协调小组|工作小组|考核组|复核组|检查组|督导组|评估组)")
 COLLECTIVE = re.compile(rf"各{_L}{{0,3}}$")
+
+
+@lru_cache(maxsize=1)
+def _department_list() -> tuple[re.Pattern, dict[str, AgencyBody]]:
+    """民政、人社、教育等部门: shorthand names that count only inside such a list."""
+    short = {b.pattern: b for b in knowledge().agency_bodies if b.prefix == "list"}
+    names = "|".join(sorted(map(re.escape, short), key=len, reverse=True))
+    item = rf"(?:[{LEVEL_CHARS}])?(?:{names})"
+    return re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=[与和及同对向])|(?<=会同)|(?<=联合)){item}(?:[、和及与]{item})*"
+                      rf"(?=等?[\u4e00-\u9fff]{{0,3}}?(?:部门|单位|系统|机关))"), short
 
 
 @lru_cache(maxsize=1)
 def _bodies() -> tuple[re.Pattern, list[tuple[re.Pattern, AgencyBody]]]:
     parts = []
     for body in knowledge().agency_bodies:
-        if "{R}" in body.pattern:
+        if "{R}" in body.pattern or body.prefix == "list":
             continue  # full names such as 共青团{R}委员会 are found as region + 委员会
         pattern = re.escape(body.pattern).replace(r"\{L\}", _L).replace(r"\{NAME\}", r"[\u4e00-\u9fff]{2,4}?")
         parts.append((len(body.pattern), pattern, body))
@@ -115,13 +124,24 @@ def find_agencies(text: str, ctx: Context) -> list[Mention]:
             attrs["sub"] = sub.group(0)
             end = sub.end()
         out.append(Mention("agency", start, end, text[start:end], f"agency.{attrs['kind']}", attrs=attrs))
+    lists, short = _department_list()
+    for m in lists.finditer(text):
+        for item in re.finditer(r"[^、和及与]+", m.group(0)):
+            word = item.group(0)
+            level = word[0] if word[0] in LEVEL_CHARS and word[1:] in short else None
+            body = short[word[1:] if level else word]
+            attrs = {"body": body.pattern, "kind": body.kind, "template": body.canonical, "shorthand": True}
+            if level:
+                attrs["level"] = level
+            start = m.start() + item.start()
+            out.append(Mention("agency", start, start + len(word), word, "agency.department-list", attrs=attrs))
     taken = [(x.start, x.end) for x in out]
     for pattern, rule in ((SECTION, "agency.section"), (WORKING_GROUP, "agency.working-group")):
         for m in pattern.finditer(text):
-            s, e = m.span(1)
+            s, e = m.span(1) if pattern.groups else m.span(0)
             if any(a < e and s < b for a, b in taken):
                 continue
-            surface = m.group(1)
+            surface = text[s:e]
             if rule == "agency.section" and not SECTION_WORDS.search(surface[:-1]):
                 continue
             if rule == "agency.working-group":

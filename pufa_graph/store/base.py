@@ -21,10 +21,12 @@ class StoredDoc:
     date: str | None = None
     region: str | None = None
     version: str | None = None
+    issuer_as_written: str | None = None
 
     def to_json(self) -> dict:
         return {"id": self.id, "source": self.source, "title": self.title, "issuer": self.issuer,
-                "date": self.date, "region": self.region, "path": self.path}
+                "issuer_as_written": self.issuer_as_written, "date": self.date, "region": self.region,
+                "path": self.path}
 
 
 def insert_data(graph: str, triples: Iterable[tuple]) -> str:
@@ -56,17 +58,20 @@ class GraphStore:
     # -- documents -------------------------------------------------------
     def documents(self) -> list[StoredDoc]:
         rows = self.query(PROLOGUE + """
-            SELECT ?g ?id ?source ?path ?title ?issuer ?date ?version ?region WHERE {
+            SELECT ?g ?id ?source ?path ?title ?written ?issuer ?date ?version ?region WHERE {
               GRAPH ?g {
                 ?d a pufa:Report ; pufa:docId ?id ; pufa:sourceName ?source ; pufa:sourcePath ?path .
                 OPTIONAL { ?d dcterms:title ?title }
-                OPTIONAL { ?d pufa:issuerName ?issuer }
+                OPTIONAL { ?d pufa:issuerName ?written }
+                OPTIONAL { ?d pufa:issuer/rdfs:label ?issuer }
+                OPTIONAL { ?d pufa:region/rdfs:label ?region }
                 OPTIONAL { ?d dcterms:date ?date }
                 OPTIONAL { ?d pufa:pipelineVersion ?version }
               }
             } ORDER BY ?source ?id""")
         return [StoredDoc(id=r["id"], source=r["source"], path=r["path"], graph=r["g"], title=r["title"],
-                          issuer=r["issuer"], date=r["date"], region=r.get("region"), version=r["version"])
+                          issuer=r["issuer"] or r["written"], issuer_as_written=r["written"], date=r["date"],
+                          region=r["region"], version=r["version"])
                 for r in rows]
 
     def replace_graphs(self, graphs: list[tuple[str, list[tuple]]], drop: Iterable[str] = ()) -> None:
