@@ -54,6 +54,17 @@ def mention_node(doc_id: str, m: Mention) -> NamedNode:
     return NamedNode(f"{ID}mention/{doc_id}/{m.start}-{m.end}")
 
 
+#: the class of each concept scheme's members, written beside each use so the data validates on its own
+SCHEME_CLASS = {"kind": PUFA.AgencyKind, "venue": PUFA.VenueType, "level": PUFA.LawLevel, "form": PUFA.ActivityForm,
+                "campaignkind": PUFA.CampaignKind, "designation": PUFA.DesignationLevel}
+
+
+def _concept(triples: list, scheme: str, code: str) -> NamedNode:
+    node = concept(scheme, code)
+    triples.append((node, RDF.type, SCHEME_CLASS[scheme]))
+    return node
+
+
 def _int(value: int) -> Literal:
     return Literal(str(value), datatype=XSD.integer)
 
@@ -89,7 +100,7 @@ def entity_triples(doc: Document) -> list[Triple]:
         triples += [(node, SKOS.altLabel, Literal(alias)) for alias in sorted(seen[eid]) if alias != m.canonical]
         attrs = m.attrs
         if m.type == "agency":
-            triples.append((node, PUFA.kind, concept("kind", attrs.get("kind", "other"))))
+            triples.append((node, PUFA.kind, _concept(triples, "kind", attrs.get("kind", "other"))))
             if attrs.get("region_code"):
                 region = entity_node(entity_id("region", doc_region_name(attrs["region_code"])))
                 triples.append((node, PUFA.jurisdiction, region))
@@ -97,11 +108,11 @@ def entity_triples(doc: Document) -> list[Triple]:
             if attrs.get("parent"):
                 triples.append((node, ORG.subOrganizationOf, entity_node(entity_id("agency", attrs["parent"]))))
         elif m.type == "law":
-            triples.append((node, PUFA.level, concept("level", attrs.get("level", "normative_document"))))
+            triples.append((node, PUFA.level, _concept(triples, "level", attrs.get("level", "normative_document"))))
             if attrs.get("full_name") and attrs["full_name"] != m.canonical:
                 triples.append((node, SKOS.altLabel, Literal(attrs["full_name"])))
         elif m.type == "venue" and attrs.get("venue_type"):
-            triples.append((node, PUFA.kind, concept("venue", attrs["venue_type"])))
+            triples.append((node, PUFA.kind, _concept(triples, "venue", attrs["venue_type"])))
         elif m.type == "region" and attrs.get("region_code"):
             triples += region_triples(attrs["region_code"])
     if doc.region_code:

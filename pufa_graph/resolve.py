@@ -119,8 +119,10 @@ def _level_char(region: RegionEntry) -> str:
 # -- agencies ---------------------------------------------------------------
 
 class AgencyResolver:
-    def __init__(self, kb: Knowledge, home: str | None, issuer: str | None, issuer_template: str | None):
+    def __init__(self, kb: Knowledge, home: str | None, issuer: str | None, issuer_template: str | None,
+                 issuer_kind: str | None = None):
         self.kb = kb
+        self.issuer_kind = issuer_kind
         self.home = home
         self.issuer = issuer
         self.issuer_body = None
@@ -173,6 +175,7 @@ class AgencyResolver:
             if template.endswith("_province}"):
                 body = body[:-1] + "厅" if body.endswith("局") else body
             template = "{R}" + body
+            attrs["kind"] = self.issuer_kind or "other"
             why += f"; '{m.attrs['body']}' is the issuer's own system ({self.issuer_body})"
         if "{R}" in template and region is None:
             return m.surface, why
@@ -215,13 +218,15 @@ def resolve_document(doc: Document, kb: Knowledge) -> None:
     issuer_m = _issuer_mention(ctx, doc.metadata.issuer)
     issuer_name = None
     issuer_template = None
+    issuer_kind = None
     if issuer_m is not None:
         resolver = AgencyResolver(kb, home, None, None)
         issuer_name, _ = resolver.canonical(issuer_m, None)
         issuer_template = issuer_m.attrs.get("template")
+        issuer_kind = issuer_m.attrs.get("kind")
     elif doc.metadata.issuer:
         issuer_name = doc.metadata.issuer
-    resolver = AgencyResolver(kb, home, issuer_name, issuer_template)
+    resolver = AgencyResolver(kb, home, issuer_name, issuer_template, issuer_kind)
 
     previous: Mention | None = None
     for m in mentions:
@@ -233,7 +238,7 @@ def resolve_document(doc: Document, kb: Knowledge) -> None:
         issuer_name = _infer_issuer(mentions, home)
         if issuer_name:
             doc.issuer_inferred = True
-            resolver = AgencyResolver(kb, home, issuer_name, "{R}司法局")
+            resolver = AgencyResolver(kb, home, issuer_name, "{R}司法局", "justice")
             for m in mentions:
                 if m.type == "agency" and m.attrs.get("standalone"):
                     m.canonical, m.attrs["why"] = resolver.canonical(m, None)

@@ -16,7 +16,8 @@ CAMPAIGN_TAIL = re.compile(r"(?:法治|普法|宣传|主题|模拟法庭|知识|
 CAMPAIGN_LEAD = re.compile(r"(以|围绕|开展|举办|组织|启动|结合|利用|推进|深化|参加|开启|实施|推动)$")
 THEME_AFTER = re.compile(r"^为主题")
 DATE_ALIAS = re.compile(r"^[\d.·•・．]+$")
-SEND_LAW = re.compile(r"送法(?:进|下|到|助)[\u4e00-\u9fff]{1,4}?(?=[”，,、。；;活\s]|$)|法律进(?:校园|学校|社区|乡村|企业|机关|单位|家庭)")
+SEND_LAW = re.compile(r"送法(?:进|下|到|助)[\u4e00-\u9fff]{1,5}?(?=[”，,、。；;\s]|等|活动|主题|宣传|$)"
+                      r"|法律进(?:校园|学校|社区|乡村|企业|机关|单位|家庭)")
 
 
 def find_campaigns(text: str, ctx: Context) -> list[Mention]:
@@ -31,8 +32,10 @@ def find_campaigns(text: str, ctx: Context) -> list[Mention]:
         out.append(Mention("campaign", m.start(), m.end(), m.group(0), "campaign.send-law"))
     for m in QUOTED.finditer(text):
         theme = m.group(1).strip()
-        if gazetteer.campaign_for(theme):
-            continue  # the catalogue already names it
+        key = gazetteer.campaign_for(theme)
+        if key:  # the catalogue names it, perhaps with other separators (美好生活?民法典相伴)
+            out.append(Mention("campaign", m.start(), m.end(), m.group(0), "campaign.catalogue-quoted", key=key))
+            continue
         if _names_something_else(theme):
             continue
         tail = CAMPAIGN_TAIL.match(text, m.end())
@@ -65,6 +68,8 @@ def _merge_adjacent(mentions: list[Mention], text: str) -> list[Mention]:
                 and m.start >= merged[-1].end:
             prev = merged[-1]
             prev.end = m.end
+            if prev.start > 0 and text[prev.start - 1] == "“" and "”" in text[prev.start:prev.end]:
+                prev.start -= 1  # keep the opening quote with the closing one
             prev.surface = text[prev.start:prev.end]
             continue
         merged.append(m)
