@@ -226,6 +226,66 @@ def entities(ctx: click.Context, type_: str | None, doc: str | None, explain: st
     _render(rows, fmt, ["type", "name", "aliases", "docs"])
 
 
+@main.command()
+@click.option("--law", help="Promoted this law (any name: 民法典, 《民法典》, Civil Code).")
+@click.option("--agency", help="Organized by this agency (canonical name or a surface form seen).")
+@click.option("--venue-type", help="At this kind of place: school, village, community … or 学校, 社区 ….")
+@click.option("--region", help="In reports of this region (any part of its name: 柳江, 楚雄).")
+@click.option("--campaign", help="Part of this campaign (国家宪法日, Constitution Day …).")
+@click.option("--planned/--done", default=None, help="Only planned (work plans, next-year sections) or only done.")
+@click.option("--doc", help="Only this report (id or id prefix).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.pass_context
+def activities(ctx: click.Context, law, agency, venue_type, region, campaign, planned, doc, fmt) -> None:
+    """Who promoted which law, where, to whom, when and how — each with its evidence sentence.
+
+    \b
+    Examples:
+      pufa activities --law 民法典 --venue-type school
+      pufa activities --agency 柳州市柳江区司法局 --format json
+      pufa activities --planned --region 楚雄
+    """
+    from . import lookup
+    from .queries import find_activities
+
+    law_name = lookup.law(law) or law if law else None
+    vt = (lookup.venue_type(venue_type) or venue_type) if venue_type else None
+    camp = (lookup.campaign(campaign) or campaign) if campaign else None
+    store = _open(ctx)
+    try:
+        rows = find_activities(store, law=law_name, agency=agency, venue_type=vt, region=region, campaign=camp,
+                               planned=planned, doc=doc)
+    finally:
+        store.close()
+    if fmt == "table":
+        for r in rows:
+            r["evidence_text"] = (r["evidence"] or {}).get("text", "")
+        _render(rows, fmt, ["organizers", "laws", "venue_types", "forms", "date", "evidence_text"])
+        return
+    _render(rows, fmt, ["id", "doc", "organizers", "implicit_organizer", "partners", "laws", "venues",
+                        "venue_types", "audiences", "campaign", "forms", "date", "planned"])
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def stats(ctx: click.Context, fmt: str) -> None:
+    """Counts of reports, triples, entities and activities, overall and by report."""
+    from .queries import stats as store_stats
+
+    store = _open(ctx)
+    try:
+        data = store_stats(store)
+    finally:
+        store.close()
+    if fmt == "json":
+        _echo_json(data)
+        return
+    click.echo(f"{data['reports']} report(s), {data['triples']} triple(s)")
+    for name, n in sorted(data["totals"].items()):
+        click.echo(f"  {name:28} {n}")
+
+
 def _render(rows: list[dict], fmt: str, columns: list[str]) -> None:
     """Rows as JSON, CSV or a table; list cells joined with |."""
     if fmt == "json":

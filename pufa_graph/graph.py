@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pyoxigraph import Literal, NamedNode
 
 from . import __version__
@@ -150,5 +152,85 @@ def region_triples(code: str) -> list[Triple]:
 
 
 def report_triples(doc: Document) -> list[Triple]:
-    """Everything one report contributes to its named graph."""
-    return document_triples(doc) + entity_triples(doc)
+    """Everything one report contributes to its named graph, each triple once."""
+    triples = document_triples(doc) + entity_triples(doc) + activity_triples(doc)
+    return list(dict.fromkeys(triples))
+
+
+def _date_literal(value: str) -> Literal:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return Literal(value, datatype=XSD.date)
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return Literal(value, datatype=XSD.gYearMonth)
+    return Literal(value)
+
+
+def _bool(value: bool) -> Literal:
+    return Literal("true" if value else "false", datatype=XSD.boolean)
+
+
+def _decimal(value: float) -> Literal:
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
+
+
+def _evidence(triples: list, report: NamedNode, owner: str, ev) -> NamedNode:
+    node = NamedNode(f"{ID}evidence/{owner}")
+    triples += [(node, RDF.type, PUFA.Evidence), (node, PUFA.inReport, report), (node, PUFA.start, _int(ev.start)),
+                (node, PUFA.end, _int(ev.end)), (node, PUFA.sentence, Literal(ev.text))]
+    return node
+
+
+def _named(triples: list, type_: str, name: str) -> NamedNode:
+    """An entity node by canonical name, typed and labelled so the graph stands on its own."""
+    from .resolve import entity_id
+
+    node = entity_node(entity_id(type_, name))
+    triples += [(node, RDF.type, TYPE_CLASS[type_]), (node, RDFS.label, Literal(name))]
+    return node
+
+
+def activity_triples(doc: Document) -> list[Triple]:
+    """Activities, designations and problems, each with its evidence span."""
+    triples: list[Triple] = []
+    report = doc_iri(doc.id)
+    for a in doc.activities:
+        node = NamedNode(f"{ID}activity/{a.id}")
+        triples += [(node, RDF.type, PUFA.Activity), (node, PUFA.inReport, report),
+                    (node, PUFA.implicitOrganizer, _bool(a.implicit_organizer)), (node, PUFA.planned, _bool(a.planned)),
+                    (node, PUFA.evidence, _evidence(triples, report, a.id, a.evidence))]
+        for prop, type_, names in ((PUFA.organizer, "agency", a.organizers), (PUFA.partner, "agency", a.partners),
+                                   (PUFA.leadUnit, "agency", a.lead_units), (PUFA.promotesLaw, "law", a.laws),
+                                   (PUFA.audience, "group", a.audiences), (PUFA.partOfCampaign, "campaign", a.campaigns)):
+            triples += [(node, prop, _named(triples, type_, n)) for n in names]
+        for venue in a.venues:
+            type_ = "village" if any(m.canonical == venue and m.type == "village" for m in doc.mentions) else "venue"
+            triples.append((node, PUFA.venue, _named(triples, type_, venue)))
+        triples += [(node, PUFA.venueType, _concept(triples, "venue", v)) for v in a.venue_types]
+        triples += [(node, PUFA.form, _concept(triples, "form", f)) for f in a.forms]
+        if a.date:
+            triples.append((node, PUFA.date, _date_literal(a.date)))
+        for i, q in enumerate(a.quantities):
+            qn = NamedNode(f"{ID}quantity/{a.id}/{i}")
+            triples += [(node, PUFA.quantity, qn), (qn, RDF.type, PUFA.Quantity), (qn, PUFA.what, Literal(q.what)),
+                        (qn, PUFA.value, _decimal(q.value)), (qn, PUFA.unit, Literal(q.unit)),
+                        (qn, PUFA.approximate, _bool(q.approx)), (qn, PUFA.qualifier, Literal(q.qualifier)),
+                        (qn, RDFS.label, Literal(q.text))]
+    for d in doc.designations:
+        node = NamedNode(f"{ID}designation/{d.id}")
+        triples += [(node, RDF.type, PUFA.DemonstrationDesignation), (node, PUFA.inReport, report),
+                    (node, PUFA.designee, _named(triples, d.designee_type, d.designee)),
+                    (node, PUFA.designationTitle, Literal(d.title)),
+                    (node, PUFA.evidence, _evidence(triples, report, d.id, d.evidence))]
+        if d.level:
+            triples.append((node, PUFA.designationLevel, _concept(triples, "designation", d.level)))
+        if d.batch:
+            triples.append((node, PUFA.batch, _int(d.batch)))
+        if d.year:
+            triples.append((node, PUFA.year, _int(d.year)))
+    for p in doc.problems:
+        node = NamedNode(f"{ID}problem/{p.id}")
+        triples += [(node, RDF.type, PUFA.Problem), (node, PUFA.reportedIn, report), (node, PUFA.inReport, report),
+                    (node, PUFA.summary, Literal(p.summary)),
+                    (node, PUFA.evidence, _evidence(triples, report, p.id, p.evidence))]
+    return triples

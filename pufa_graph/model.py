@@ -71,6 +71,73 @@ class Entity:
 
 
 @dataclass
+class Evidence:
+    """Where a fact comes from: a span of the report's normalized text."""
+
+    doc: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Quantity:
+    what: str
+    value: float
+    unit: str
+    approx: bool = False
+    qualifier: str = "exact"  # exact | approx | at_least | at_most
+    text: str = ""
+
+
+@dataclass
+class Activity:
+    """Who promoted which law, where, to whom, when and how: one clause's worth."""
+
+    id: str
+    doc: str
+    organizers: list[str]
+    implicit_organizer: bool
+    evidence: Evidence
+    partners: list[str] = field(default_factory=list)
+    lead_units: list[str] = field(default_factory=list)
+    laws: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    venues: list[str] = field(default_factory=list)
+    venue_types: list[str] = field(default_factory=list)
+    audiences: list[str] = field(default_factory=list)
+    campaign: str | None = None
+    campaigns: list[str] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)
+    date: str | None = None
+    planned: bool = False
+    quantities: list[Quantity] = field(default_factory=list)
+
+
+@dataclass
+class Designation:
+    """A title such as 民主法治示范村 conferred on a village or venue."""
+
+    id: str
+    doc: str
+    designee: str
+    designee_type: str
+    title: str
+    level: str | None
+    batch: int | None
+    year: int | None
+    evidence: Evidence
+
+
+@dataclass
+class Problem:
+    id: str
+    doc: str
+    summary: str
+    evidence: Evidence
+
+
+@dataclass
 class Metadata:
     title: str | None = None
     issuer: str | None = None
@@ -103,6 +170,9 @@ class Document:
     issuer_inferred: bool = False
     #: normalized -> source offsets (an OffsetMap); not serialized
     offsets: Any = None
+    activities: list[Activity] = field(default_factory=list)
+    designations: list[Designation] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
     def to_json(self, with_source_text: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {

@@ -83,6 +83,13 @@ def _locate(doc: Document) -> None:
         m.sentence = i if i >= 0 and doc.sentences[i].end >= m.end else -1
 
 
+def _frame(state: dict[str, Any]) -> None:
+    from .activities import frame_document
+    from .knowledge import knowledge
+
+    frame_document(state["document"], knowledge())
+
+
 #: the document stages, in order: name -> function
 DOCUMENT_STAGES: list[tuple[str, Stage]] = [
     ("read", _read),
@@ -94,6 +101,7 @@ DOCUMENT_STAGES: list[tuple[str, Stage]] = [
 ANALYSIS_STAGES: list[tuple[str, Stage]] = [
     ("recognize", _recognize),
     ("resolve", _resolve),
+    ("frame", _frame),
 ]
 
 

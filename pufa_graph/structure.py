@@ -18,7 +18,7 @@ OUTLINE = [
     (4, re.compile(r"^([（(]\d{1,2}[）)])")),
 ]
 ITEM = re.compile(rf"(?:^|(?<=[。；;：:！？]))([{_CN_NUM}]是)")
-_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*")
+_SENTENCE_END = re.compile(r"(?:[。！？!]|\?(?![\u4e00-\u9fff]))+[”’」』）)]*")
 _TITLE_WORDS = re.compile(r"报告|通报|意见|总结|方案|要点|通知|规划|办法|情况|计划|决定|纲要|细则|公告|简报")
 _ORG_END = re.compile(r"(局|院|委员会|办公室|办|厅|部|委|政府|中心|司法所|所|队|会|室|处|科|站|法院|检察院)$")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[(（]\s*\d{4}\s*[〕\])）]\s*\d+\s*号")

@@ -1,0 +1,375 @@
+"""Activity frames: clauses -> who promoted which law, where, to whom, when and how.
+
+A clause (text between ；。！？ or line ends) becomes an activity when it has an
+activity verb or form and something to say (a law, place, campaign, form or
+audience). Organizers are the agencies the clause names as actors; partners
+come after 联合/会同/邀请; with no actor named, the report's issuer is the
+organizer (``implicit_organizer``); in a plan, the task's 牵头单位 are.
+Designations (民主法治示范村 …) and the problems a report lists are framed here too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .knowledge import Knowledge, read_csv
+from .model import Activity, Designation, Document, Evidence, Mention, Problem, Quantity
+
+#: ASCII ? between characters is a character lost to an encoding, not a question mark
+CLAUSE_END = re.compile(r"[；;。！？!]|\?(?![\u4e00-\u9fff])")
+LEAD_UNITS = re.compile(r"[（(]\s*牵头单位\s*[:：]([^（）()]*)[)）]")
+PLAN_TITLE = re.compile(r"意见|方案|要点|计划|规划|安排|通知")
+REPORT_TITLE = re.compile(r"报告|总结|通报|情况")
+PLAN_SECTION = re.compile(r"下一步|工作计划|工作打算|工作要求|工作措施|努力方向|工作思路|明年")
+PROBLEM_SECTION = re.compile(r"问题|不足|短板|差距")
+MONTH_DAY = re.compile(r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})[日号])?(?:份)?")
+YEAR = re.compile(r"((?:19|20)\d{2})年")
+QUANTITY = re.compile(r"(不少于|至少|超过|近|约|共)?(\d+(?:\.\d+)?)\s*(万|千|百)?\s*(余|多)?\s*"
+                      r"(人次|场次|课时|场|次|份|人|名|个|篇|条|所|期|册|家|户|件|幅|堂|小时|万|%)(以上)?")
+COVERAGE = re.compile(r"(覆盖率|率)\s*(?:达到|达)?\s*(\d+(?:\.\d+)?)\s*%")
+DESIGNATION = re.compile(r"(荣获|获评|获得|被命名为|命名为|被评为|评为|获|成功创建|创建为|入选)[^。；]{0,12}?“([^“”]{4,40}?(?:示范|先进|达标)[^“”]{0,20})”")
+BATCH = re.compile(r"第([一二三四五六七八九十\d]+)批")
+ITEM = re.compile(r"(?:^|(?<=[。；;]))\s*([一二三四五六七八九十]是|[（(]?[一二三四五六七八九十\d]+[）)、.．])")
+UNIT_MULTIPLIER = {"万": 10000, "千": 1000, "百": 100}
+
+
+@dataclass(frozen=True)
+class Cues:
+    activity_verbs: re.Pattern
+    partner_cues: tuple[str, ...]
+    not_actor: tuple[str, ...]
+    venue_words: re.Pattern
+    venue_type_of: dict[str, str]
+    venue_exclude: re.Pattern
+    form_words: re.Pattern
+    form_of: dict[str, str]
+
+
+def _alternation(words) -> re.Pattern:
+    return re.compile("|".join(sorted(map(re.escape, set(words)), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    from .knowledge import knowledge
+
+    kb = knowledge()
+    rows = read_csv("boundaries.csv")
+    role = lambda r: [row["word"] for row in rows if row["role"] == r]  # noqa: E731
+    venue_type_of = {w: vt.code for vt in kb.venue_types for w in vt.generic_words}
+    form_of = {w: f.code for f in kb.forms for w in f.aliases}
+    return Cues(
+        activity_verbs=_alternation(role("activity_verb") + list(form_of)),
+        partner_cues=tuple(role("partner_cue")),
+        not_actor=tuple(role("not_actor")),
+        venue_words=_alternation(venue_type_of),
+        venue_type_of=venue_type_of,
+        venue_exclude=_alternation(role("venue_exclude")),
+        form_words=_alternation(form_of),
+        form_of=form_of,
+    )
+
+
+def _id(*parts: object) -> str:
+    return hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+
+def report_year(doc: Document) -> int | None:
+    if doc.metadata.date:
+        return int(doc.metadata.date[:4])
+    for text in (doc.metadata.title or "", doc.text[:200]):
+        m = YEAR.search(text)
+        if m:
+            return int(m.group(1))
+    years = Counter(int(y) for y in YEAR.findall(doc.text))
+    return years.most_common(1)[0][0] if years else None
+
+
+def is_plan(doc: Document) -> bool:
+    """实施意见, 工作要点, 方案: a document of things to do, not of things done."""
+    title = doc.metadata.title or doc.text.split("\n", 1)[0]
+    return bool(PLAN_TITLE.search(title)) and not REPORT_TITLE.search(re.sub(r"《[^》]*》", "", title))
+
+
+def clauses(doc: Document) -> list[tuple[int, int]]:
+    out = []
+    for line_start, line_end in _lines(doc):
+        pos = line_start
+        for m in CLAUSE_END.finditer(doc.text, line_start, line_end):
+            if m.start() > pos:
+                out.append((pos, m.start()))
+            pos = m.end()
+        if pos < line_end:
+            out.append((pos, line_end))
+    return out
+
+
+def _lines(doc: Document) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in doc.text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _section_titles_at(doc: Document, pos: int) -> list[str]:
+    titles = []
+    sections = doc.sections
+    while sections:
+        inside = [s for s in sections if s.start <= pos < s.end]
+        if not inside:
+            break
+        titles.append(inside[0].title)
+        sections = inside[0].children
+    return titles
+
+
+class Framer:
+    def __init__(self, doc: Document, kb: Knowledge):
+        self.doc = doc
+        self.kb = kb
+        self.cues = cues()
+        self.mentions = sorted(doc.mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.year = report_year(doc)
+        self.plan = is_plan(doc)
+        self.lead_units = self._lead_units()
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        i = bisect_left(self.starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def _lead_units(self) -> dict[tuple[int, int], list[str]]:
+        """Each line's 牵头单位, from the parenthesis that closes a task in a plan."""
+        out = {}
+        for line in _lines(self.doc):
+            for m in LEAD_UNITS.finditer(self.doc.text, *line):
+                units = [x.canonical for x in self.mentions_in(m.start(1), m.end(1)) if x.type == "agency"]
+                if units:
+                    out[line] = list(dict.fromkeys(units))
+        return out
+
+    # -- one clause -----------------------------------------------------------
+    def frame(self, start: int, end: int) -> Activity | None:
+        text = self.doc.text
+        clause = text[start:end]
+        if LEAD_UNITS.search(clause) or clause.lstrip("（(").startswith("牵头单位"):
+            return None
+        if start < len(self.doc.metadata.title or "") + 2 and self.doc.metadata.title and clause in self.doc.metadata.title:
+            return None  # the title announces the report, it is no activity
+        titles = _section_titles_at(self.doc, start)
+        if any(PROBLEM_SECTION.search(t) for t in titles[:1]):
+            return None
+        if not self.cues.activity_verbs.search(clause):
+            return None
+        ms = self.mentions_in(start, end)
+        laws = [m.canonical for m in ms if m.type == "law" and _promotable(m)]
+        campaigns = [m.canonical for m in ms if m.type == "campaign"]
+        venues = [m.canonical for m in ms if m.type in ("venue", "village")]
+        audiences = [m.canonical for m in ms if m.type == "group"]
+        venue_types = self._venue_types(start, end, ms)
+        titles_in = [(m.start - start, m.end - start) for m in ms if m.type in ("law", "campaign")]
+        forms = list(dict.fromkeys(self.cues.form_of[w.group(0)] for w in self.cues.form_words.finditer(clause)
+                                   if not any(a <= w.start() and w.end() <= b for a, b in titles_in)))
+        if not (laws or campaigns or venues or venue_types or forms):
+            return None
+        organizers, partners = self._actors(start, end, ms)
+        line = next((ln for ln in self.lead_units if ln[0] <= start < ln[1]), None)
+        lead = self.lead_units.get(line, []) if line else []
+        implicit = False
+        if not organizers:
+            if lead:
+                organizers = list(lead)
+            elif self.doc.issuer_entity:
+                organizers = [self.doc.issuer_entity]
+                implicit = True
+        organizers = list(dict.fromkeys(organizers + partners))
+        planned = self.plan or any(PLAN_SECTION.search(t) for t in titles[:1])
+        return Activity(
+            id=_id(self.doc.id, start, end), doc=self.doc.id, organizers=organizers, implicit_organizer=implicit,
+            evidence=Evidence(self.doc.id, clause, start, end), partners=partners, lead_units=lead,
+            laws=list(dict.fromkeys(laws)), venues=list(dict.fromkeys(venues)), venue_types=venue_types,
+            audiences=list(dict.fromkeys(audiences)), campaign=campaigns[0] if campaigns else None,
+            campaigns=list(dict.fromkeys(campaigns)), forms=forms, date=self._date(clause, ms), planned=planned,
+            quantities=quantities(clause),
+        )
+
+    def _venue_types(self, start: int, end: int, ms: list[Mention]) -> list[str]:
+        text = self.doc.text
+        masked = [(m.start, m.end) for m in ms if m.type in ("law", "agency", "media")]
+        for x in self.cues.venue_exclude.finditer(text[start:end]):
+            masked.append((start + x.start(), start + x.end()))
+        found = []
+        for w in self.cues.venue_words.finditer(text[start:end]):
+            s, e = start + w.start(), start + w.end()
+            if not any(a <= s and e <= b for a, b in masked):
+                found.append((s, self.cues.venue_type_of[w.group(0)]))
+        found += [(m.start, m.attrs["venue_type"]) for m in ms if m.type == "venue" and m.attrs.get("venue_type")]
+        found += [(m.start, "village") for m in ms if m.type == "village"]
+        return list(dict.fromkeys(code for _s, code in sorted(found)))
+
+    def _actors(self, start: int, end: int, ms: list[Mention]) -> tuple[list[str], list[str]]:
+        """Agencies the clause names as doing something, and those it names as partners."""
+        text = self.doc.text
+        agencies = [m for m in ms if m.type == "agency" and m.attrs.get("nested_in") not in ("law", "venue")]
+        runs: list[list[Mention]] = []
+        for a in agencies:
+            if runs and text[runs[-1][-1].end:a.start] in ("、", "和", "及", "，", ",", "与"):
+                runs[-1].append(a)
+            else:
+                runs.append([a])
+        organizers: list[str] = []
+        partners: list[str] = []
+        for i, run in enumerate(runs):
+            before = text[max(start, run[0].start - 3):run[0].start]
+            if before.endswith(self.cues.not_actor):
+                continue
+            if before.endswith(self.cues.partner_cues):
+                partners += [a.canonical for a in run]
+                continue
+            stop = runs[i + 1][0].start if i + 1 < len(runs) else end
+            after = text[run[-1].end:min(stop, run[-1].end + 24)]
+            if self.cues.activity_verbs.search(after) or after.startswith(("联合", "会同", "与", "主办", "牵头")):
+                organizers += [a.canonical for a in run]
+        return list(dict.fromkeys(organizers)), list(dict.fromkeys(partners))
+
+    def _date(self, clause: str, ms: list[Mention]) -> str | None:
+        m = MONTH_DAY.search(clause)
+        if m and 1 <= int(m.group(2)) <= 12:
+            year = int(m.group(1)) if m.group(1) else self.year
+            if year:
+                if m.group(3) and 1 <= int(m.group(3)) <= 31:
+                    return f"{year:04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+                return f"{year:04d}-{int(m.group(2)):02d}"
+        for c in ms:
+            if c.type == "campaign" and c.key:
+                entry = self.kb.campaign_by_key[c.key]
+                if entry.month and self.year:
+                    if entry.day and entry.kind == "day":
+                        return f"{self.year:04d}-{entry.month:02d}-{entry.day:02d}"
+                    return f"{self.year:04d}-{entry.month:02d}"
+        return None
+
+    # -- designations and problems --------------------------------------------
+    def designations(self) -> list[Designation]:
+        out = []
+        text = self.doc.text
+        for start, end in clauses(self.doc):
+            for m in DESIGNATION.finditer(text, start, end):
+                title = m.group(2)
+                holders = [x for x in self.mentions_in(start, m.start()) if x.type in ("village", "venue")]
+                if not holders:
+                    continue
+                batch = BATCH.search(text, start, end)
+                for holder in holders:
+                    out.append(Designation(
+                        id=_id(self.doc.id, "designation", holder.canonical, title), doc=self.doc.id,
+                        designee=holder.canonical, designee_type=holder.type, title=title,
+                        level=designation_level(title, self.kb), batch=_batch(batch.group(1)) if batch else None,
+                        year=self.year, evidence=Evidence(self.doc.id, text[start:end], start, end)))
+        return out
+
+    def problems(self) -> list[Problem]:
+        """Items of a 存在的问题 section: 一是…二是…, or its sentences."""
+        out = []
+        text = self.doc.text
+        for section in _all_sections(self.doc.sections):
+            if section.level > 2 or not PROBLEM_SECTION.search(section.title) or "下一步" in section.title:
+                continue
+            body_start = text.find("\n", section.start)
+            if body_start < 0 or body_start >= section.end:
+                continue
+            body = text[body_start + 1:section.end]
+            pieces = _items(body) or [(s.start, s.end) for s in self.doc.sentences
+                                      if body_start < s.start and s.end <= section.end]
+            for s, e in pieces:
+                if s < body_start:
+                    s, e = s, e
+                else:
+                    s, e = s, e
+                ev_start, ev_end = (body_start + 1 + s, body_start + 1 + e) if s < len(body) and e <= len(body) \
+                    and body[s:e] == text[body_start + 1 + s:body_start + 1 + e] else (s, e)
+                piece = text[ev_start:ev_end].strip("。；; ")
+                if len(piece) < 8:
+                    continue
+                summary = re.sub(r"^([一二三四五六七八九十]是|[（(]?[一二三四五六七八九十\d]+[）)、.．])", "", piece)
+                out.append(Problem(_id(self.doc.id, "problem", ev_start), self.doc.id, summary[:80],
+                                   Evidence(self.doc.id, text[ev_start:ev_end], ev_start, ev_end)))
+        return out
+
+
+def _all_sections(sections):
+    for s in sections:
+        yield s
+        yield from _all_sections(s.children)
+
+
+def _items(body: str) -> list[tuple[int, int]]:
+    marks = [m.start(1) for m in ITEM.finditer(body)]
+    if len(marks) < 2:
+        return []
+    out = []
+    for i, s in enumerate(marks):
+        e = marks[i + 1] if i + 1 < len(marks) else len(body)
+        piece_end = s + len(body[s:e].rstrip("\n"))
+        out.append((s, piece_end))
+    return out
+
+
+def _batch(text: str) -> int:
+    from .dates import chinese_number
+
+    return int(text) if text.isdigit() else chinese_number(text)
+
+
+def designation_level(title: str, kb: Knowledge) -> str | None:
+    if re.search(r"全国|国家级|中央", title):
+        return "national"
+    if re.search(r"省级|自治区级|^.{0,4}省|自治区", title):
+        return "provincial"
+    if re.search(r"市级|州级|^.{0,6}[市州]", title):
+        return "municipal"
+    if re.search(r"县级|区级|^.{0,6}[县区]", title):
+        return "county"
+    return None
+
+
+def _promotable(m: Mention) -> bool:
+    """Laws an activity can promote: catalogue laws and acts titled …法/条例, not work plans."""
+    return bool(m.key) or bool(re.search(r"(法|法典|条例)$", m.canonical or ""))
+
+
+def quantities(clause: str) -> list[Quantity]:
+    out = []
+    for m in QUANTITY.finditer(clause):
+        value = float(m.group(2)) * UNIT_MULTIPLIER.get(m.group(3) or "", 1)
+        unit = m.group(5)
+        if unit == "万":
+            value, unit = float(m.group(2)) * 10000, ""
+        approx = bool(m.group(4)) or m.group(1) in ("近", "约")
+        qualifier = "at_least" if m.group(1) in ("不少于", "至少") or m.group(6) else ("approx" if approx else "exact")
+        what_text = re.split(r"[，,、：:。]", clause[:m.start()])[-1][-12:]
+        out.append(Quantity(what=what_text.strip(), value=value, unit=unit, approx=approx, qualifier=qualifier,
+                            text=m.group(0)))
+    for m in COVERAGE.finditer(clause):
+        what_text = re.split(r"[，,、：:。]", clause[:m.start()])[-1][-12:] + m.group(1)
+        out.append(Quantity(what=what_text.strip(), value=float(m.group(2)), unit="%", text=m.group(0)))
+    return out
+
+
+def frame_document(doc: Document, kb: Knowledge) -> None:
+    """Fill ``doc.activities``, ``doc.designations`` and ``doc.problems``."""
+    framer = Framer(doc, kb)
+    doc.activities = [a for a in (framer.frame(s, e) for s, e in clauses(doc)) if a is not None]
+    doc.designations = framer.designations()
+    doc.problems = framer.problems()
