@@ -34,7 +34,7 @@ QUANTITY = re.compile(r"(不少于|至少|超过|近|约|共)?(\d+(?:\.\d+)?)\s*
 COVERAGE = re.compile(r"(覆盖率|率)\s*(?:达到|达)?\s*(\d+(?:\.\d+)?)\s*%")
 DESIGNATION = re.compile(r"(荣获|获评|获得|被命名为|命名为|被评为|评为|获|成功创建|创建为|入选)[^。；]{0,12}?“([^“”]{4,40}?(?:示范|先进|达标)[^“”]{0,20})”")
 BATCH = re.compile(r"第([一二三四五六七八九十\d]+)批")
-ITEM = re.compile(r"(?:^|(?<=[。；;]))\s*([一二三四五六七八九十]是|[（(]?[一二三四五六七八九十\d]+[）)、.．])")
+ITEM = re.compile(r"(?:^|(?<=[。；;：:\n]))\s*([一二三四五六七八九十]是|[（(]?[一二三四五六七八九十\d]+[）)、.．])")
 UNIT_MULTIPLIER = {"万": 10000, "千": 1000, "百": 100}
 
 
@@ -178,7 +178,7 @@ class Framer:
         venues = [m.canonical for m in ms if m.type in ("venue", "village")]
         audiences = [m.canonical for m in ms if m.type == "group"]
         venue_types = self._venue_types(start, end, ms)
-        titles_in = [(m.start - start, m.end - start) for m in ms if m.type in ("law", "campaign")]
+        titles_in = [_title_span(m, start) for m in ms if m.type in ("law", "campaign")]
         forms = list(dict.fromkeys(self.cues.form_of[w.group(0)] for w in self.cues.form_words.finditer(clause)
                                    if not any(a <= w.start() and w.end() <= b for a, b in titles_in)))
         if not (laws or campaigns or venues or venue_types or forms):
@@ -290,15 +290,10 @@ class Framer:
             if body_start < 0 or body_start >= section.end:
                 continue
             body = text[body_start + 1:section.end]
-            pieces = _items(body) or [(s.start, s.end) for s in self.doc.sentences
-                                      if body_start < s.start and s.end <= section.end]
-            for s, e in pieces:
-                if s < body_start:
-                    s, e = s, e
-                else:
-                    s, e = s, e
-                ev_start, ev_end = (body_start + 1 + s, body_start + 1 + e) if s < len(body) and e <= len(body) \
-                    and body[s:e] == text[body_start + 1 + s:body_start + 1 + e] else (s, e)
+            pieces = [(body_start + 1 + s, body_start + 1 + e) for s, e in _items(body)]
+            pieces = pieces or [(s.start, s.end) for s in self.doc.sentences
+                                if body_start < s.start and s.end <= section.end]
+            for ev_start, ev_end in pieces:
                 piece = text[ev_start:ev_end].strip("。；; ")
                 if len(piece) < 8:
                     continue
@@ -306,6 +301,13 @@ class Framer:
                 out.append(Problem(_id(self.doc.id, "problem", ev_start), self.doc.id, summary[:80],
                                    Evidence(self.doc.id, text[ev_start:ev_end], ev_start, ev_end)))
         return out
+
+
+def _title_span(m: Mention, offset: int) -> tuple[int, int]:
+    """The quoted part of a title or theme (not a 大赛 or 活动 after it), relative to ``offset``."""
+    close = max(m.surface.rfind("”"), m.surface.rfind("》"))
+    end = m.start + close + 1 if close >= 0 else m.end
+    return m.start - offset, end - offset
 
 
 def _all_sections(sections):
@@ -349,21 +351,29 @@ def _promotable(m: Mention) -> bool:
     return bool(m.key) or bool(re.search(r"(法|法典|条例)$", m.canonical or ""))
 
 
+def _what(before: str) -> str:
+    """The words a number counts: the end of the phrase before it, without 达/共/均."""
+    phrase = re.split(r"[，,、：:。；;]", before)[-1][-12:]
+    return re.sub(r"(达到|达|均|共|为|约|近|累计)$", "", phrase).strip("“”（）() ")
+
+
 def quantities(clause: str) -> list[Quantity]:
     out = []
+    coverage = [m.span() for m in COVERAGE.finditer(clause)]
     for m in QUANTITY.finditer(clause):
+        if m.group(5) == "%" and any(a <= m.start() and m.end() <= b for a, b in coverage):
+            continue
         value = float(m.group(2)) * UNIT_MULTIPLIER.get(m.group(3) or "", 1)
         unit = m.group(5)
         if unit == "万":
             value, unit = float(m.group(2)) * 10000, ""
         approx = bool(m.group(4)) or m.group(1) in ("近", "约")
         qualifier = "at_least" if m.group(1) in ("不少于", "至少") or m.group(6) else ("approx" if approx else "exact")
-        what_text = re.split(r"[，,、：:。]", clause[:m.start()])[-1][-12:]
-        out.append(Quantity(what=what_text.strip(), value=value, unit=unit, approx=approx, qualifier=qualifier,
+        out.append(Quantity(what=_what(clause[:m.start()]), value=value, unit=unit, approx=approx, qualifier=qualifier,
                             text=m.group(0)))
     for m in COVERAGE.finditer(clause):
-        what_text = re.split(r"[，,、：:。]", clause[:m.start()])[-1][-12:] + m.group(1)
-        out.append(Quantity(what=what_text.strip(), value=float(m.group(2)), unit="%", text=m.group(0)))
+        out.append(Quantity(what=_what(clause[:m.start()]) + m.group(1), value=float(m.group(2)), unit="%",
+                            text=m.group(0)))
     return out
 
 

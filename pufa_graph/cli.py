@@ -31,7 +31,22 @@ def _open(ctx: click.Context, create: bool = False, read_only: bool = False):
         _fail(exc)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class PufaGroup(click.Group):
+    """Turns our own errors into one-line messages for every command."""
+
+    def invoke(self, ctx: click.Context):
+        from .errors import PufaError
+
+        try:
+            return super().invoke(ctx)
+        except PufaError as exc:
+            raise click.ClickException(str(exc)) from None
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=PufaGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--store", envvar="PUFA_STORE", default=None, metavar="PATH|URL", help=STORE_HELP)
 @click.version_option(package_name="pufa-graph", prog_name="pufa")
 @click.pass_context

@@ -88,6 +88,23 @@ class GraphStore:
         if parts:
             self.update(" ;\n".join(parts))
 
+    def dataset(self) -> dict:
+        """Every named graph as an rdflib Graph (graph IRI -> Graph)."""
+        import rdflib
+
+        graphs: dict[str, rdflib.Graph] = {}
+        for r in self.query("SELECT ?g ?s ?p ?o (DATATYPE(?o) AS ?dt) (LANG(?o) AS ?lang) (ISIRI(?o) AS ?iri) "
+                            "WHERE { GRAPH ?g { ?s ?p ?o } }"):
+            graph = graphs.setdefault(r["g"], rdflib.Graph(identifier=rdflib.URIRef(r["g"])))
+            if r["iri"] == "true":
+                obj = rdflib.URIRef(r["o"])
+            elif r["lang"]:
+                obj = rdflib.Literal(r["o"], lang=r["lang"])
+            else:
+                obj = rdflib.Literal(r["o"], datatype=rdflib.URIRef(r["dt"]) if r["dt"] else None)
+            graph.add((rdflib.URIRef(r["s"]), rdflib.URIRef(r["p"]), obj))
+        return graphs
+
     def triple_count(self) -> int:
         rows = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         return int(rows[0]["n"]) if rows else 0

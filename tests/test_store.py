@@ -1,0 +1,132 @@
+"""The store under real use: re-ingest, crashes, and the same graph on a SPARQL server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPORTS, SEED
+
+
+def graphs_by_name(store) -> dict[str, int]:
+    rows = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    return {r["g"]: int(r["n"]) for r in rows}
+
+
+def make_reports(folder: Path, count: int) -> list[Path]:
+    """Distinct reports: each seed with a numbered sentence appended."""
+    folder.mkdir(parents=True, exist_ok=True)
+    seeds = list(SEED.values())
+    paths = []
+    for i in range(count):
+        seed = seeds[i % len(seeds)]
+        path = folder / f"r{i:04d}.txt"
+        path.write_text(seed.read_text(encoding="utf-8") + f"\n第{i}次送法下乡活动共发放资料{i + 10}份。", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_killed_ingest_leaves_only_whole_reports(tmp_path):
+    from pufa_graph.ingest import process_file
+    from pufa_graph.store import open_store
+    from pufa_graph.vocab import doc_graph
+
+    paths = make_reports(tmp_path / "many", 120)
+    store_dir = tmp_path / "store"
+    proc = subprocess.Popen([sys.executable, "-m", "pufa_graph.cli", "--store", str(store_dir), "ingest", "-q",
+                             str(tmp_path / "many")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline and not (store_dir.exists() and any(store_dir.iterdir())):
+        time.sleep(0.05)
+    time.sleep(2.5)  # well into the run, with some batches written
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    with open_store(str(store_dir)) as store:
+        stored = graphs_by_name(store)
+        docs = store.documents()
+    assert len(docs) < 120, "the ingest finished before the kill: make the test corpus larger"
+    expected = {}
+    for path in paths:
+        processed = process_file(str(path))
+        expected[doc_graph(processed.id).value] = len(set(processed.triples))
+    for graph, count in stored.items():
+        assert count == expected[graph], f"{graph} is half-written"
+    # and the store still takes writes afterwards
+    result = subprocess.run([sys.executable, "-m", "pufa_graph.cli", "--store", str(store_dir), "ingest", "-q",
+                             str(tmp_path / "many")], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    with open_store(str(store_dir)) as store:
+        assert len(store.documents()) == 120
+
+
+def test_parallel_ingest_gives_the_same_graph(tmp_path):
+    from pufa_graph.store import open_store
+
+    for jobs in ("1", "2"):
+        subprocess.run([sys.executable, "-m", "pufa_graph.cli", "--store", str(tmp_path / jobs), "ingest", "-q",
+                        "--jobs", jobs, str(REPORTS)], check=True, capture_output=True)
+    with open_store(str(tmp_path / "1")) as one, open_store(str(tmp_path / "2")) as two:
+        assert graphs_by_name(one) == graphs_by_name(two)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path):
+    binary = shutil.which("oxigraph")
+    if binary is None:
+        pytest.skip("the oxigraph server is not installed (pip install oxigraph)")
+    port = _free_port()
+    proc = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "server"), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def test_embedded_and_server_stores_hold_isomorphic_graphs(tmp_path, oxigraph_server):
+    from rdflib.compare import isomorphic
+
+    from pufa_graph.store import open_store
+
+    embedded = str(tmp_path / "embedded")
+    for location in (embedded, oxigraph_server):
+        subprocess.run([sys.executable, "-m", "pufa_graph.cli", "--store", location, "ingest", "-q", str(REPORTS)],
+                       check=True, capture_output=True)
+    with open_store(embedded) as a, open_store(oxigraph_server) as b:
+        left, right = a.dataset(), b.dataset()
+    assert set(left) == set(right) and len(left) == 5
+    for name in left:
+        assert isomorphic(left[name], right[name]), name
+    # and a second ingest into the server changes nothing
+    subprocess.run([sys.executable, "-m", "pufa_graph.cli", "--store", oxigraph_server, "ingest", "-q", str(REPORTS)],
+                   check=True, capture_output=True)
+    with open_store(oxigraph_server) as b:
+        assert {k: len(v) for k, v in b.dataset().items()} == {k: len(v) for k, v in left.items()}
+
+
+def test_unreachable_server_is_one_line(tmp_path):
+    port = _free_port()
+    result = subprocess.run([sys.executable, "-m", "pufa_graph.cli", "--store", f"http://127.0.0.1:{port}", "docs"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0 and "cannot reach SPARQL server" in result.stderr
+    assert "Traceback" not in result.stderr
