@@ -202,6 +202,7 @@ class Framer:
             audiences=list(dict.fromkeys(audiences)), campaign=campaigns[0] if campaigns else None,
             campaigns=list(dict.fromkeys(campaigns)), forms=forms, date=self._date(clause, ms), planned=planned,
             quantities=quantities(clause),
+            persons=list(dict.fromkeys(m.canonical for m in ms if m.type == "person")),
         )
 
     def _venue_types(self, start: int, end: int, ms: list[Mention]) -> list[str]:
@@ -241,6 +242,8 @@ class Framer:
             after = text[run[-1].end:min(stop, run[-1].end + 24)]
             if self.cues.activity_verbs.search(after) or after.startswith(("联合", "会同", "与", "主办", "牵头")):
                 organizers += [a.canonical for a in run]
+            elif after.startswith("的“") and any(m.type == "media" and m.start == run[-1].end + 2 for m in ms):
+                organizers += [a.canonical for a in run]  # 人民法院的“柳江法苑”: the account's operator
         return list(dict.fromkeys(organizers)), list(dict.fromkeys(partners))
 
     def _date(self, clause: str, ms: list[Mention]) -> str | None:
@@ -347,8 +350,8 @@ def designation_level(title: str, kb: Knowledge) -> str | None:
 
 
 def _promotable(m: Mention) -> bool:
-    """Laws an activity can promote: catalogue laws and acts titled …法/条例, not work plans."""
-    return bool(m.key) or bool(re.search(r"(法|法典|条例)$", m.canonical or ""))
+    """Laws an activity can promote: catalogue laws and acts titled …法/条例, not work plans (…办法)."""
+    return bool(m.key) or bool(re.search(r"((?<!办)法|法典|条例)$", m.canonical or ""))
 
 
 def _what(before: str) -> str:
@@ -370,16 +373,25 @@ def quantities(clause: str) -> list[Quantity]:
         approx = bool(m.group(4)) or m.group(1) in ("近", "约")
         qualifier = "at_least" if m.group(1) in ("不少于", "至少") or m.group(6) else ("approx" if approx else "exact")
         out.append(Quantity(what=_what(clause[:m.start()]), value=value, unit=unit, approx=approx, qualifier=qualifier,
-                            text=m.group(0)))
+                            text=m.group(0), at=m.start()))
     for m in COVERAGE.finditer(clause):
         out.append(Quantity(what=_what(clause[:m.start()]) + m.group(1), value=float(m.group(2)), unit="%",
-                            text=m.group(0)))
+                            text=m.group(0), at=m.start()))
     return out
 
 
 def frame_document(doc: Document, kb: Knowledge) -> None:
     """Fill ``doc.activities``, ``doc.designations`` and ``doc.problems``."""
     framer = Framer(doc, kb)
-    doc.activities = [a for a in (framer.frame(s, e) for s, e in clauses(doc)) if a is not None]
+    spans = clauses(doc)
+    doc.activities = [a for a in (framer.frame(s, e) for s, e in spans) if a is not None]
+    doc.quantities = []
+    for s, e in spans:
+        for q in quantities(doc.text[s:e]):
+            q.evidence = Evidence(doc.id, doc.text[s:e], s, e)
+            doc.quantities.append(q)
+    for a in doc.activities:
+        for q in a.quantities:
+            q.evidence = a.evidence
     doc.designations = framer.designations()
     doc.problems = framer.problems()

@@ -190,6 +190,25 @@ def _named(triples: list, type_: str, name: str) -> NamedNode:
     return node
 
 
+def _quantity_node(doc: Document, q) -> NamedNode:
+    """A number is identified by its report, its clause and how it is written."""
+    import hashlib
+
+    clause_start = q.evidence.start if q.evidence else 0
+    key = hashlib.sha1(f"{doc.id}|{clause_start}|{q.at}|{q.text}".encode("utf-8")).hexdigest()[:16]
+    return NamedNode(f"{ID}quantity/{key}")
+
+
+def _media_operators(triples: list, doc: Document) -> None:
+    """人民法院的“柳江法苑”: the agency just before an account operates it."""
+    agencies = {m.end: m for m in doc.mentions if m.type == "agency"}
+    for m in doc.mentions:
+        if m.type == "media" and m.rule == "media.owned-account" and (m.start - 2) in agencies:
+            owner = agencies[m.start - 2]
+            triples.append((_named(triples, "media", m.canonical), PUFA.operatedBy,
+                            _named(triples, "agency", owner.canonical)))
+
+
 def activity_triples(doc: Document) -> list[Triple]:
     """Activities, designations and problems, each with its evidence span."""
     triples: list[Triple] = []
@@ -201,7 +220,8 @@ def activity_triples(doc: Document) -> list[Triple]:
                     (node, PUFA.evidence, _evidence(triples, report, a.id, a.evidence))]
         for prop, type_, names in ((PUFA.organizer, "agency", a.organizers), (PUFA.partner, "agency", a.partners),
                                    (PUFA.leadUnit, "agency", a.lead_units), (PUFA.promotesLaw, "law", a.laws),
-                                   (PUFA.audience, "group", a.audiences), (PUFA.partOfCampaign, "campaign", a.campaigns)):
+                                   (PUFA.audience, "group", a.audiences), (PUFA.partOfCampaign, "campaign", a.campaigns),
+                                   (PUFA.person, "person", a.persons)):
             triples += [(node, prop, _named(triples, type_, n)) for n in names]
         for venue in a.venues:
             type_ = "village" if any(m.canonical == venue and m.type == "village" for m in doc.mentions) else "venue"
@@ -210,12 +230,16 @@ def activity_triples(doc: Document) -> list[Triple]:
         triples += [(node, PUFA.form, _concept(triples, "form", f)) for f in a.forms]
         if a.date:
             triples.append((node, PUFA.date, _date_literal(a.date)))
-        for i, q in enumerate(a.quantities):
-            qn = NamedNode(f"{ID}quantity/{a.id}/{i}")
-            triples += [(node, PUFA.quantity, qn), (qn, RDF.type, PUFA.Quantity), (qn, PUFA.what, Literal(q.what)),
-                        (qn, PUFA.value, _decimal(q.value)), (qn, PUFA.unit, Literal(q.unit)),
-                        (qn, PUFA.approximate, _bool(q.approx)), (qn, PUFA.qualifier, Literal(q.qualifier)),
-                        (qn, RDFS.label, Literal(q.text))]
+        for q in a.quantities:
+            triples.append((node, PUFA.quantity, _quantity_node(doc, q)))
+    for q in doc.quantities:
+        qn = _quantity_node(doc, q)
+        triples += [(qn, RDF.type, PUFA.Quantity), (qn, PUFA.inReport, report), (qn, PUFA.what, Literal(q.what)),
+                    (qn, PUFA.value, _decimal(q.value)), (qn, PUFA.unit, Literal(q.unit)),
+                    (qn, PUFA.approximate, _bool(q.approx)), (qn, PUFA.qualifier, Literal(q.qualifier)),
+                    (qn, RDFS.label, Literal(q.text)),
+                    (qn, PUFA.evidence, _evidence(triples, report, "q-" + qn.value.rsplit("/", 1)[-1], q.evidence))]
+    _media_operators(triples, doc)
     for d in doc.designations:
         node = NamedNode(f"{ID}designation/{d.id}")
         triples += [(node, RDF.type, PUFA.DemonstrationDesignation), (node, PUFA.inReport, report),

@@ -88,6 +88,8 @@ class Quantity:
     approx: bool = False
     qualifier: str = "exact"  # exact | approx | at_least | at_most
     text: str = ""
+    evidence: "Evidence | None" = None
+    at: int = 0  # where in the evidence the number is written
 
 
 @dataclass
@@ -112,6 +114,7 @@ class Activity:
     date: str | None = None
     planned: bool = False
     quantities: list[Quantity] = field(default_factory=list)
+    persons: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -173,6 +176,8 @@ class Document:
     activities: list[Activity] = field(default_factory=list)
     designations: list[Designation] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: every number the report gives (69名, 3万多份, 覆盖率达100%), with its clause as evidence
+    quantities: list[Quantity] = field(default_factory=list)
 
     def to_json(self, with_source_text: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {
