@@ -48,6 +48,8 @@ class Cues:
     venue_exclude: re.Pattern
     form_words: re.Pattern
     form_of: dict[str, str]
+    actor_before: tuple[str, ...]
+    not_audience_after: tuple[str, ...]
 
 
 def _alternation(words) -> re.Pattern:
@@ -72,6 +74,8 @@ def cues() -> Cues:
         venue_exclude=_alternation(role("venue_exclude")),
         form_words=_alternation(form_of),
         form_of=form_of,
+        actor_before=tuple(role("actor_before")),
+        not_audience_after=tuple(role("not_audience_after")),
     )
 
 
@@ -176,7 +180,7 @@ class Framer:
         laws = [m.canonical for m in ms if m.type == "law" and _promotable(m)]
         campaigns = [m.canonical for m in ms if m.type == "campaign"]
         venues = [m.canonical for m in ms if m.type in ("venue", "village")]
-        audiences = [m.canonical for m in ms if m.type == "group"]
+        audiences = [m.canonical for m in ms if m.type == "group" and self._audience(m)]
         venue_types = self._venue_types(start, end, ms)
         titles_in = [_title_span(m, start) for m in ms if m.type in ("law", "campaign")]
         forms = list(dict.fromkeys(self.cues.form_of[w.group(0)] for w in self.cues.form_words.finditer(clause)
@@ -204,6 +208,20 @@ class Framer:
             quantities=quantities(clause),
             persons=list(dict.fromkeys(m.canonical for m in ms if m.type == "person")),
         )
+
+    def _audience(self, m: Mention) -> bool:
+        """律师 in 组织律师…开展 acts; 学生 in 学生开学 is a time; 留守儿童 after 聚焦 is an audience."""
+        text = self.doc.text
+        before = text[max(0, m.start - 5):m.start]
+        after = text[m.end:m.end + 3]
+        if before.endswith(self.cues.actor_before) or after.startswith(self.cues.not_audience_after):
+            return False
+        if before.endswith("、"):  # 组织律师、基层法律服务工作者: a list shares the role of its head
+            i = m.start
+            while i > 0 and text[i - 1] not in "，,。；;：:\n":
+                i -= 1
+            return not any(w in text[i:m.start] for w in self.cues.actor_before)
+        return True
 
     def _venue_types(self, start: int, end: int, ms: list[Mention]) -> list[str]:
         text = self.doc.text

@@ -301,6 +301,55 @@ def stats(ctx: click.Context, fmt: str) -> None:
         click.echo(f"  {name:28} {n}")
 
 
+@main.command()
+@click.argument("question")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--explain", is_flag=True, help="Show the question kind, its slots and the SPARQL that ran.")
+@click.pass_context
+def ask(ctx: click.Context, question: str, fmt: str, explain: bool) -> None:
+    """Ask the graph a question in Chinese or English; every answer comes with its evidence.
+
+    \b
+    Examples:
+      pufa ask "哪些机构在学校宣传了民法典？"
+      pufa ask "Which agencies promoted the Civil Code in schools?" --format json
+      pufa ask "楚雄州“利剑护蕾”专项行动的牵头单位有哪些？" --explain
+
+    A question pufa cannot read exits with status 2 and lists the kinds of
+    question it understands, with an example of each.
+    """
+    from .ask import UnparsedQuestion, answer
+
+    store = _open(ctx, read_only=False)
+    try:
+        result = answer(store, question)
+    except UnparsedQuestion as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(2)
+    finally:
+        store.close()
+    if fmt == "json":
+        out = {k: result[k] for k in ("question", "kind", "slots", "answers")}
+        if explain:
+            out["sparql"] = result["sparql"]
+        _echo_json(out)
+        return
+    if explain:
+        click.echo(f"kind:  {result['kind']} ({result['lang']})")
+        click.echo(f"slots: {json.dumps(result['slots'], ensure_ascii=False)}")
+        for i, q in enumerate(result["sparql"], 1):
+            click.echo(f"--- SPARQL {i} ---\n{q.strip()}")
+        click.echo("")
+    if not result["answers"]:
+        click.echo("No answer in the stored reports.")
+        return
+    for a in result["answers"]:
+        click.echo(a["name"])
+        for ev in a["evidence"][:3]:
+            text = (ev.get("text") or "").replace("\n", " ")
+            click.echo(f"    [{ev['doc']}:{ev['start']}-{ev['end']}] {text[:120]}")
+
+
 def _render(rows: list[dict], fmt: str, columns: list[str]) -> None:
     """Rows as JSON, CSV or a table; list cells joined with |."""
     if fmt == "json":

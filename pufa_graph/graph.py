@@ -203,8 +203,8 @@ def _media_operators(triples: list, doc: Document) -> None:
     """人民法院的“柳江法苑”: the agency just before an account operates it."""
     agencies = {m.end: m for m in doc.mentions if m.type == "agency"}
     for m in doc.mentions:
-        if m.type == "media" and m.rule == "media.owned-account" and (m.start - 2) in agencies:
-            owner = agencies[m.start - 2]
+        if m.type == "media" and m.rule == "media.owned-account" and (m.start - 1) in agencies:
+            owner = agencies[m.start - 1]
             triples.append((_named(triples, "media", m.canonical), PUFA.operatedBy,
                             _named(triples, "agency", owner.canonical)))
 

@@ -134,6 +134,7 @@ class VenueTypeEntry:
     named_suffixes: tuple[str, ...]
     generic_words: tuple[str, ...]
     english_words: tuple[str, ...]
+    broader: str = ""
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,7 @@ class Knowledge:
         self.venue_types = [VenueTypeEntry(r["code"], r["label_zh"], r["label_en"],
                                            tuple(split_multi(r["named_suffixes"])),
                                            tuple(split_multi(r["generic_words"])),
-                                           tuple(split_multi(r["english_words"])))
+                                           tuple(split_multi(r["english_words"])), r.get("broader", ""))
                             for r in read_csv("venue_types.csv")]
         self.groups = [NamedEntry(r["name"], tuple(split_multi(r["aliases"])), tuple(split_multi(r["english"])))
                        for r in read_csv("audience_groups.csv")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .graph import CLASS_TYPE, TYPE_CLASS
@@ -202,3 +203,307 @@ def stats(store: GraphStore) -> dict:
     return {"reports": len(by_doc), "triples": store.triple_count(),
             "totals": {r["class"].rsplit("#", 1)[-1]: int(r["n"]) for r in totals if "#" in r["class"]},
             "by_report": by_doc}
+
+
+# -- named queries: answers with evidence ---------------------------------------
+
+@dataclass
+class Answer:
+    """One answer and the sentences that prove it."""
+
+    name: str
+    evidence: list[dict] = field(default_factory=list)  # {"doc", "text", "start", "end"}
+    detail: dict = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        out = {"name": self.name, "evidence": self.evidence}
+        if self.detail:
+            out["detail"] = self.detail
+        return out
+
+
+def _collect(pairs) -> list[Answer]:
+    """(name, evidence dict, detail) triples -> answers, evidence merged per name, in first-seen order."""
+    answers: dict[str, Answer] = {}
+    for name, ev, detail in pairs:
+        if not name:
+            continue
+        a = answers.setdefault(name, Answer(name))
+        if ev and ev not in a.evidence:
+            a.evidence.append(ev)
+        for k, v in (detail or {}).items():
+            a.detail.setdefault(k, v)
+    return list(answers.values())
+
+
+def _evidence_of(a: dict) -> dict:
+    ev = a.get("evidence") or {}
+    return {"doc": a["doc"], "text": ev.get("text"), "start": ev.get("start"), "end": ev.get("end")}
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s“”\"'‘’《》〈〉·•・?？、，,。()（）]", "", text or "")
+
+
+def matching_activities(store: GraphStore, terms: list[str], **filters) -> list[dict]:
+    """Activities (with ``find_activities`` filters) whose evidence or campaigns contain every term.
+
+    Terms compare without quotes, spaces and separators: “法治副村 长” matches 法治副村长.
+    """
+    rows = find_activities(store, **filters)
+    wanted = [_squash(t) for t in terms if _squash(t)]
+    out = []
+    for a in rows:
+        haystack = _squash((a["evidence"] or {}).get("text", "")) + "|" + _squash("|".join(a["campaigns"]))
+        if all(t in haystack for t in wanted):
+            out.append(a)
+    return out
+
+
+def who_promoted(store: GraphStore, law: str, venue_type: str | None = None, region: str | None = None,
+                 year: str | None = None) -> list[Answer]:
+    """Agencies that promoted ``law`` (canonical name), optionally at a kind of place, in a region or year.
+
+    The flagship question: ``who_promoted(store, "民法典", venue_type="school")``.
+    """
+    acts = find_activities(store, law=law, venue_type=venue_type, region=region, year=year)
+    return _collect((org, _evidence_of(a), {}) for a in acts for org in a["organizers"])
+
+
+def laws_promoted_by(store: GraphStore, agency: str, venue_type: str | None = None) -> list[Answer]:
+    """Laws the agency promoted (as organizer or partner)."""
+    acts = find_activities(store, agency=agency, venue_type=venue_type)
+    return _collect((law, _evidence_of(a), {}) for a in acts for law in a["laws"])
+
+
+def laws_at(store: GraphStore, venue_types: list[str] = (), audiences: list[str] = ()) -> list[Answer]:
+    """Named laws promoted at kinds of places or to audience groups (either)."""
+    pairs = []
+    for vt in venue_types:
+        pairs += [(law, _evidence_of(a), {}) for a in find_activities(store, venue_type=vt) for law in a["laws"]]
+    if audiences:
+        wanted = set(audiences)
+        pairs += [(law, _evidence_of(a), {}) for a in find_activities(store) if wanted & set(a["audiences"])
+                  for law in a["laws"]]
+    return _collect(pairs)
+
+
+def co_organizers(store: GraphStore, event: list[str], with_date: bool = False, month: int | None = None) -> list[Answer]:
+    """Agencies that organized an event or campaign together (and when, with ``with_date``)."""
+    acts = [a for a in matching_activities(store, event) if _in_month(a, month)]
+    pairs = [(org, _evidence_of(a), {}) for a in acts for org in a["organizers"]]
+    if with_date:
+        pairs += [(a["date"], _evidence_of(a), {"kind": "date"}) for a in acts if a["date"]]
+    return _collect(pairs)
+
+
+def _in_month(a: dict, month: int | None) -> bool:
+    return month is None or bool(a["date"]) and int(a["date"][5:7]) == month
+
+
+def event_details(store: GraphStore, event: list[str], where: bool = True, when: bool = True,
+                  who: bool = False) -> list[Answer]:
+    """Where, when and with whom an event took place: venues, dates and people named beside it."""
+    acts = matching_activities(store, event)
+    pairs = []
+    for a in acts:
+        ev = _evidence_of(a)
+        if where:
+            pairs += [(v, ev, {"kind": "venue"}) for v in a["venues"]]
+        if when and a["date"]:
+            pairs.append((a["date"], ev, {"kind": "date"}))
+        if who:
+            pairs += [(p, ev, {"kind": "person"}) for p in _persons_of(store, a["id"])]
+    return _collect(pairs)
+
+
+def _persons_of(store: GraphStore, activity_id: str) -> list[str]:
+    rows = store.query(PROLOGUE + f"""SELECT ?name WHERE {{ GRAPH ?g {{
+        <https://w3id.org/pufa-graph/id/activity/{activity_id}> pufa:person/rdfs:label ?name }} }}""")
+    return [r["name"] for r in rows]
+
+
+def campaign_organizers(store: GraphStore, campaigns: list[str], terms: list[str] = ()) -> list[Answer]:
+    """Agencies behind activities of any of the campaigns (catalogue names) or mentioning the terms."""
+    pairs = []
+    for c in campaigns:
+        pairs += [(org, _evidence_of(a), {}) for a in find_activities(store, campaign=c) for org in a["organizers"]]
+    for t in terms:
+        pairs += [(org, _evidence_of(a), {}) for a in matching_activities(store, [t]) for org in a["organizers"]]
+    return _collect(pairs)
+
+
+def agencies_of_kind(store: GraphStore, kinds: list[str]) -> list[Answer]:
+    """Organizers of any activity whose agency kind is one of ``kinds`` (court, procuratorate …)."""
+    values = " ".join(f"<{PUFA_IRI}kind_{k}>" for k in kinds)
+    rows = store.query(PROLOGUE + f"""
+        SELECT DISTINCT ?name ?docid ?text ?start ?end WHERE {{
+          VALUES ?kind {{ {values} }}
+          GRAPH ?g {{ ?act pufa:organizer ?org ; pufa:evidence ?e ; pufa:inReport ?d . ?d pufa:docId ?docid .
+                      ?e pufa:sentence ?text ; pufa:start ?start ; pufa:end ?end . }}
+          GRAPH ?h {{ ?org pufa:kind ?kind ; rdfs:label ?name }}
+        }} ORDER BY ?name ?docid ?start""")
+    return _collect((r["name"], _ev(r), {}) for r in rows)
+
+
+def _ev(r: dict) -> dict:
+    return {"doc": r["docid"], "text": r["text"], "start": int(r["start"]), "end": int(r["end"])}
+
+
+def joint_across_levels(store: GraphStore, kind: str = "justice") -> list[Answer]:
+    """Agencies of one kind (justice bureaus) that ran an activity together with one at another level."""
+    rows = store.query(PROLOGUE + f"""
+        SELECT DISTINCT ?act ?name ?code ?docid ?text ?start ?end WHERE {{
+          GRAPH ?g {{ ?act pufa:organizer ?org ; pufa:evidence ?e ; pufa:inReport ?d . ?d pufa:docId ?docid .
+                      ?e pufa:sentence ?text ; pufa:start ?start ; pufa:end ?end . }}
+          GRAPH ?h {{ ?org pufa:kind <{PUFA_IRI}kind_{kind}> ; rdfs:label ?name .
+                      OPTIONAL {{ ?org pufa:jurisdiction/pufa:regionCode ?code }} }}
+        }}""")
+    by_act: dict[str, list[dict]] = {}
+    for r in rows:
+        by_act.setdefault(r["act"], []).append(r)
+    pairs = []
+    for act_rows in by_act.values():
+        levels = {_level(r["code"]) for r in act_rows if r["code"]}
+        names = {r["name"] for r in act_rows}
+        if len(names) >= 2 and len(levels) >= 2:
+            pairs += [(r["name"], _ev(r), {}) for r in act_rows]
+    return _collect(pairs)
+
+
+def _level(code: str) -> str:
+    return "province" if code.endswith("0000") else "city" if code.endswith("00") else "county"
+
+
+def designations(store: GraphStore, title_terms: list[str] = (), level: str | None = None,
+                 designee_type: str | None = None) -> list[Answer]:
+    """Villages and places named (or recommended) as demonstration sites: 民主法治示范村, 示范基地 …"""
+    rows = store.query(PROLOGUE + """
+        SELECT ?name ?title ?level ?batch ?docid ?text ?start ?end ?class WHERE { GRAPH ?g {
+          ?x a pufa:DemonstrationDesignation ; pufa:designee ?who ; pufa:designationTitle ?title ;
+             pufa:inReport ?d ; pufa:evidence ?e . ?d pufa:docId ?docid . ?who rdfs:label ?name ; a ?class .
+          ?e pufa:sentence ?text ; pufa:start ?start ; pufa:end ?end .
+          OPTIONAL { ?x pufa:designationLevel ?level } OPTIONAL { ?x pufa:batch ?batch } } }""")
+    wanted = [_squash(t) for t in title_terms if _squash(t)]
+    pairs = []
+    for r in rows:
+        if wanted and not all(t in _squash(r["title"]) for t in wanted):
+            continue
+        lvl = r["level"].rsplit("_", 1)[-1] if r["level"] else None
+        if level and lvl != level:
+            continue
+        if designee_type and not r["class"].endswith(designee_type):
+            continue
+        pairs.append((r["name"], _ev(r), {"title": r["title"], "level": lvl,
+                                          "batch": int(r["batch"]) if r["batch"] else None}))
+    return _collect(pairs)
+
+
+def culture_sites(store: GraphStore) -> list[Answer]:
+    """Named legal-culture sites (法治文化广场, 法治宣传长廊 …) with the sentence that names them."""
+    rows = store.query(PROLOGUE + f"""
+        SELECT DISTINCT ?name ?docid ?text ?start ?end WHERE {{ GRAPH ?g {{
+          ?v pufa:kind <{PUFA_IRI}venue_cultural_site> ; rdfs:label ?name .
+          ?m pufa:mentionOf ?v ; pufa:inReport ?d ; pufa:start ?ms . ?d pufa:docId ?docid .
+          ?act pufa:venue ?v ; pufa:evidence ?e . ?e pufa:sentence ?text ; pufa:start ?start ; pufa:end ?end .
+        }} }} ORDER BY ?name""")
+    return _collect((r["name"], _ev(r), {}) for r in rows)
+
+
+def quantities_for(store: GraphStore, topic: list[str], qualifiers: list[str] = ()) -> list[Answer]:
+    """Numbers the reports give about a topic (法治副校长 -> 69名, 覆盖率100%)."""
+    rows = store.query(PROLOGUE + """
+        SELECT ?what ?value ?unit ?text ?docid ?sentence ?start ?end WHERE { GRAPH ?g {
+          ?q a pufa:Quantity ; pufa:what ?what ; pufa:value ?value ; pufa:unit ?unit ; rdfs:label ?text ;
+             pufa:inReport ?d ; pufa:evidence ?e . ?d pufa:docId ?docid .
+          ?e pufa:sentence ?sentence ; pufa:start ?start ; pufa:end ?end } }""")
+    wanted = [_squash(t) for t in topic if _squash(t)]
+    pairs = []
+    for r in rows:
+        what = _squash(r["what"])
+        if not wanted or not all(t in what for t in wanted):
+            continue
+        if qualifiers and not any(q in what for q in qualifiers):
+            continue
+        value = float(r["value"])
+        shown = (str(int(value)) if value.is_integer() else str(value)) + (r["unit"] if r["unit"] == "%" else "")
+        pairs.append((shown, {"doc": r["docid"], "text": r["sentence"], "start": int(r["start"]),
+                              "end": int(r["end"])}, {"what": r["what"], "as_written": r["text"]}))
+    return _collect(pairs)
+
+
+def lead_units(store: GraphStore, task: list[str]) -> list[Answer]:
+    """牵头单位 of planned tasks that mention the task words."""
+    acts = matching_activities(store, task, planned=True)
+    pairs = []
+    for a in acts:
+        units = a["lead_units"] or a["organizers"]
+        pairs += [(u, _evidence_of(a), {}) for u in units]
+    return _collect(pairs)
+
+
+def audiences_of(store: GraphStore, event: list[str]) -> list[Answer]:
+    """Audience groups of the activities of an event or campaign."""
+    return _collect((g, _evidence_of(a), {}) for a in matching_activities(store, event) for g in a["audiences"])
+
+
+def problems(store: GraphStore, topic: list[str], any_of: list[str] = ()) -> list[Answer]:
+    """Reports (by issuer) whose 存在的问题 name the topic; the problem sentence is the evidence."""
+    rows = store.query(PROLOGUE + """
+        SELECT ?issuer ?written ?docid ?summary ?text ?start ?end WHERE { GRAPH ?g {
+          ?p a pufa:Problem ; pufa:summary ?summary ; pufa:reportedIn ?d ; pufa:evidence ?e .
+          ?d pufa:docId ?docid . OPTIONAL { ?d pufa:issuer/rdfs:label ?issuer } OPTIONAL { ?d pufa:issuerName ?written }
+          ?e pufa:sentence ?text ; pufa:start ?start ; pufa:end ?end } }""")
+    wanted = [_squash(t) for t in topic if _squash(t)]
+    alternatives = [_squash(t) for t in any_of if _squash(t)]
+    pairs = []
+    for r in rows:
+        text = _squash(r["text"])
+        if wanted and not all(t in text for t in wanted):
+            continue
+        if alternatives and not any(t in text for t in alternatives):
+            continue
+        pairs.append((r["issuer"] or r["written"] or r["docid"], _ev(r), {"problem": r["summary"]}))
+    return _collect(pairs)
+
+
+def media_accounts(store: GraphStore) -> list[Answer]:
+    """Named new-media accounts (“法治柳江”微信公众号, 人民法院的“柳江法苑”) and who runs them."""
+    rows = store.query(PROLOGUE + """
+        SELECT ?name ?rule ?docid ?start ?end ?operator WHERE { GRAPH ?g {
+          ?m pufa:mentionOf ?x ; pufa:rule ?rule ; pufa:inReport ?d ; pufa:start ?start ; pufa:end ?end .
+          ?x a pufa:MediaChannel ; rdfs:label ?name . ?d pufa:docId ?docid .
+          FILTER(?rule IN ("media.named-account", "media.owned-account"))
+          OPTIONAL { ?x pufa:operatedBy/rdfs:label ?operator } } } ORDER BY ?docid ?start""")
+    return _collect((r["name"], _mention_evidence(store, r), {"operated_by": r["operator"]}) for r in rows)
+
+
+def _mention_evidence(store: GraphStore, r: dict) -> dict:
+    return {"doc": r["docid"], "text": None, "start": int(r["start"]), "end": int(r["end"])}
+
+
+def people(store: GraphStore) -> list[Answer]:
+    """People the reports name, with the sentence around each mention."""
+    rows = store.query(PROLOGUE + """
+        SELECT ?name ?docid ?start ?end WHERE { GRAPH ?g {
+          ?m pufa:mentionOf ?x ; pufa:inReport ?d ; pufa:start ?start ; pufa:end ?end .
+          ?x a pufa:Person ; rdfs:label ?name . ?d pufa:docId ?docid } } ORDER BY ?docid ?start""")
+    return _collect((r["name"], _mention_evidence(store, r), {}) for r in rows)
+
+
+def fill_sentences(store: GraphStore, answers: list[Answer]) -> list[Answer]:
+    """Mention evidence carries offsets only; give it the sentence around the span from the report text."""
+    docs = {ev["doc"] for a in answers for ev in a.evidence if ev.get("text") is None}
+    if not docs:
+        return answers
+    texts = {r["id"]: r["text"] for r in store.query(PROLOGUE + "SELECT ?id ?text WHERE { GRAPH ?g { "
+                                                      "?d pufa:docId ?id ; pufa:text ?text } }") if r["id"] in docs}
+    for a in answers:
+        for ev in a.evidence:
+            if ev.get("text") is None and ev["doc"] in texts:
+                text = texts[ev["doc"]]
+                start = max(text.rfind("。", 0, ev["start"]), text.rfind("\n", 0, ev["start"])) + 1
+                ends = [i for i in (text.find("。", ev["end"]), text.find("\n", ev["end"])) if i >= 0]
+                end = min(ends) + 1 if ends else len(text)
+                ev.update(text=text[start:end].rstrip("\n"), start=start, end=end)
+    return answers
