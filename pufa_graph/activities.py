@@ -42,6 +42,7 @@ UNIT_MULTIPLIER = {"万": 10000, "千": 1000, "百": 100}
 class Cues:
     activity_verbs: re.Pattern
     partner_cues: tuple[str, ...]
+    invite_cues: tuple[str, ...]
     not_actor: tuple[str, ...]
     venue_words: re.Pattern
     venue_type_of: dict[str, str]
@@ -68,6 +69,7 @@ def cues() -> Cues:
     return Cues(
         activity_verbs=_alternation(role("activity_verb") + list(form_of)),
         partner_cues=tuple(role("partner_cue")),
+        invite_cues=tuple(role("invite_cue")),
         not_actor=tuple(role("not_actor")),
         venue_words=_alternation(venue_type_of),
         venue_type_of=venue_type_of,
@@ -198,6 +200,7 @@ class Framer:
                 organizers = [self.doc.issuer_entity]
                 implicit = True
         organizers = list(dict.fromkeys(organizers + partners))
+        partners = list(dict.fromkeys(partners + self.invited))  # invited bodies take part, they do not organize
         planned = self.plan or any(PLAN_SECTION.search(t) for t in titles[:1])
         return Activity(
             id=_id(self.doc.id, start, end), doc=self.doc.id, organizers=organizers, implicit_organizer=implicit,
@@ -249,6 +252,7 @@ class Framer:
                 runs.append([a])
         organizers: list[str] = []
         partners: list[str] = []
+        invited: list[str] = []
         for i, run in enumerate(runs):
             before = text[max(start, run[0].start - 3):run[0].start]
             if before.endswith(self.cues.not_actor):
@@ -256,12 +260,16 @@ class Framer:
             if before.endswith(self.cues.partner_cues):
                 partners += [a.canonical for a in run]
                 continue
+            if before.endswith(self.cues.invite_cues):
+                invited += [a.canonical for a in run]
+                continue
             stop = runs[i + 1][0].start if i + 1 < len(runs) else end
             after = text[run[-1].end:min(stop, run[-1].end + 24)]
             if self.cues.activity_verbs.search(after) or after.startswith(("联合", "会同", "与", "主办", "牵头")):
                 organizers += [a.canonical for a in run]
             elif after.startswith("的“") and any(m.type == "media" and m.start == run[-1].end + 2 for m in ms):
                 organizers += [a.canonical for a in run]  # 人民法院的“柳江法苑”: the account's operator
+        self.invited = list(dict.fromkeys(invited))
         return list(dict.fromkeys(organizers)), list(dict.fromkeys(partners))
 
     def _date(self, clause: str, ms: list[Mention]) -> str | None:

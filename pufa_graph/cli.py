@@ -5,6 +5,7 @@ Library imports happen inside the commands, so ``pufa --help`` stays fast.
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 
@@ -348,6 +349,259 @@ def ask(ctx: click.Context, question: str, fmt: str, explain: bool) -> None:
         for ev in a["evidence"][:3]:
             text = (ev.get("text") or "").replace("\n", " ")
             click.echo(f"    [{ev['doc']}:{ev['start']}-{ev['end']}] {text[:120]}")
+
+
+@main.command()
+@click.option("--region", help="Only agencies of this region (any part of its name).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="csv: the agency x law coverage matrix (activity counts; 'gap' where an enforced law has none).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@click.pass_context
+def gaps(ctx: click.Context, region: str | None, fmt: str, output: str | None) -> None:
+    """谁执法谁普法: laws each agency enforces but never publicized in the stored reports.
+
+    Which bodies enforce which laws is data: ontology/responsibilities.csv.
+    """
+    from .gaps import coverage_matrix_csv, responsibility_gaps
+
+    store = _open(ctx)
+    try:
+        rows = responsibility_gaps(store, region)
+    finally:
+        store.close()
+    if fmt == "csv":
+        text = coverage_matrix_csv(rows)
+    elif fmt == "json":
+        text = json.dumps(rows, ensure_ascii=False, indent=2)
+    else:
+        lines = []
+        for r in rows:
+            lines.append(f"{r['agency']}  [{r['kind'] or '?'}]")
+            lines.append(f"    enforces:   {'、'.join(r['enforces']) or '—'}")
+            lines.append(f"    publicized: {'、'.join(r['publicized']) or '—'}")
+            lines.append(f"    gap:        {'、'.join(r['gaps']) or '—'}")
+        text = "\n".join(lines) or "no agencies with known duties or activities"
+    if output:
+        from pathlib import Path
+
+        Path(output).write_text(text + ("" if text.endswith("\n") else "\n"), encoding="utf-8")
+        click.echo(f"wrote {output}")
+    else:
+        click.echo(text)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["turtle", "ntriples", "trig", "nquads", "jsonld", "graphml",
+                                                    "neo4j-csv"]), default="turtle", show_default=True)
+@click.option("-o", "--output", type=click.Path(), help="File (a folder for neo4j-csv). [default: exports/pufa.<ext>]")
+@click.pass_context
+def export(ctx: click.Context, fmt: str, output: str | None) -> None:
+    """Export the store for other systems: RDF (Turtle, N-Triples, TriG, N-Quads, JSON-LD), GraphML, Neo4j CSV.
+
+    Output is canonical (sorted): two exports of the same store are byte-identical.
+    TriG and N-Quads keep one named graph per report; Turtle and N-Triples merge them.
+    """
+    from .export import export as run_export
+
+    store = _open(ctx)
+    try:
+        path = run_export(store, fmt, output)
+    finally:
+        store.close()
+    click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def check(ctx: click.Context, fmt: str) -> None:
+    """Validate the store against ontology/shapes.ttl (SHACL); exit 1 on violations."""
+    from .check import validate
+
+    store = _open(ctx)
+    try:
+        conforms, violations, size = validate(store)
+    finally:
+        store.close()
+    if fmt == "json":
+        _echo_json({"conforms": conforms, "triples": size, "violations": [v.to_json() for v in violations]})
+    else:
+        if conforms:
+            click.echo(f"conforms: {size} triples checked against ontology/shapes.ttl")
+        else:
+            click.echo(f"{len(violations)} violation(s) in {size} triples:")
+            for v in violations:
+                click.echo(f"  {v.message}\n    at {v.focus}" + (f"\n    path {v.path}" if v.path else "")
+                           + (f"\n    value {v.value}" if v.value else ""))
+    if not conforms:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False), help="Read the query from a file.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.pass_context
+def sparql(ctx: click.Context, query: str | None, query_file: str | None, fmt: str) -> None:
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) with the project prefixes declared.
+
+    \b
+    Prefixes: pufa: rdf: rdfs: dcterms: prov: xsd: skos: org: schema: id:
+    Example:
+      pufa sparql "SELECT ?law (COUNT(?a) AS ?n) WHERE { GRAPH ?g { ?a pufa:promotesLaw/rdfs:label ?law } }
+                   GROUP BY ?law ORDER BY DESC(?n)"
+    Updates are refused: the store changes only through ingest and remove.
+    """
+    from .errors import PufaError
+    from .store.base import PROLOGUE
+
+    if bool(query) == bool(query_file):
+        _fail(click.ClickException("give a QUERY or --file F (one of them)"))
+    text = query if query else open(query_file, encoding="utf-8").read()
+    store = _open(ctx)
+    try:
+        rows = store.query(PROLOGUE + text, read_only=True) if hasattr(store, "raw") else store.query(PROLOGUE + text)
+    except PufaError as exc:
+        _fail(exc)
+    finally:
+        store.close()
+    columns = list(rows[0]) if rows else []
+    _render(rows, fmt, columns)
+
+
+def _answers_command(name: str, help_text: str):
+    """A CLI command over a named query: table or JSON of answers with evidence."""
+
+    def decorator(func):
+        @main.command(name=name, help=help_text)
+        @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+        @click.pass_context
+        @functools.wraps(func)
+        def command(ctx: click.Context, fmt: str, **kwargs):
+            from .queries import fill_sentences
+
+            store = _open(ctx)
+            try:
+                answers = fill_sentences(store, func(store, **kwargs))
+            finally:
+                store.close()
+            rows = [a.to_json() for a in answers]
+            if fmt == "json":
+                _echo_json(rows)
+                return
+            if not rows:
+                click.echo("No answer in the stored reports.")
+            for a in rows:
+                detail = ", ".join(f"{k}={v}" for k, v in (a.get("detail") or {}).items() if v not in (None, ""))
+                click.echo(a["name"] + (f"  ({detail})" if detail else ""))
+                for ev in a["evidence"][:3]:
+                    click.echo(f"    [{ev['doc']}:{ev['start']}-{ev['end']}] {(ev.get('text') or '')[:120]}")
+
+        return command
+
+    return decorator
+
+
+@_answers_command("who-promoted", "Agencies that promoted LAW (any name: 民法典, 《民法典》, Civil Code).")
+@click.argument("law")
+@click.option("--venue-type", help="At this kind of place: school, village, 学校 …")
+@click.option("--region", help="In reports of this region (any part of its name).")
+@click.option("--year", help="In this year (activity date, else report date).")
+def who_promoted_cmd(store, law, venue_type, region, year):
+    from . import lookup
+    from .queries import who_promoted
+
+    vt = (lookup.venue_type(venue_type) or venue_type) if venue_type else None
+    return who_promoted(store, lookup.law(law) or law, venue_type=vt, region=region, year=year)
+
+
+@_answers_command("laws-promoted-by", "Laws an AGENCY (canonical name or a surface form) promoted.")
+@click.argument("agency")
+def laws_promoted_by_cmd(store, agency):
+    from .queries import laws_promoted_by
+
+    return laws_promoted_by(store, agency)
+
+
+@_answers_command("co-organizers", "Agencies that organized an event or campaign together (WORDS from its name).")
+@click.argument("words", nargs=-1, required=True)
+def co_organizers_cmd(store, words):
+    from .queries import co_organizers
+
+    return co_organizers(store, list(words), with_date=True)
+
+
+@_answers_command("event", "Where, when and with whom an event took place (WORDS from its name).")
+@click.argument("words", nargs=-1, required=True)
+def event_cmd(store, words):
+    from .queries import event_details
+
+    return event_details(store, list(words), who=True)
+
+
+@_answers_command("on-day", "Agencies active on a commemorative day or in a campaign (国家宪法日, 4·15, 民法典宣传月 …).")
+@click.argument("campaign")
+def on_day_cmd(store, campaign):
+    from . import lookup
+    from .queries import campaign_organizers
+
+    name = lookup.campaign(campaign)
+    return campaign_organizers(store, [name] if name else [], [] if name else [campaign])
+
+
+@_answers_command("villages", "Demonstration villages and bases (民主法治示范村 …) with title, level and batch.")
+@click.option("--level", type=click.Choice(["national", "provincial", "municipal", "county"]))
+@click.option("--title", help="Words of the title, e.g. 民主法治示范村 or 示范基地.")
+def villages_cmd(store, level, title):
+    from .queries import designations
+
+    return designations(store, [title] if title else [], level=level)
+
+
+@_answers_command("culture-sites", "Named legal-culture sites (法治文化广场, 法治宣传长廊 …).")
+def culture_sites_cmd(store):
+    from .queries import culture_sites
+
+    return culture_sites(store)
+
+
+@_answers_command("quantities", "Numbers the reports give about a TOPIC (法治副校长, 法治文化示范点 …).")
+@click.argument("topic")
+@click.option("--qualifier", multiple=True, help="Only numbers whose subject has this word (市级, 省级 …).")
+def quantities_cmd(store, topic, qualifier):
+    from .queries import quantities_for
+
+    return quantities_for(store, [topic], list(qualifier))
+
+
+@_answers_command("lead-units", "牵头单位 of planned tasks that mention WORDS (利剑护蕾, 法治副村长 …).")
+@click.argument("words", nargs=-1, required=True)
+def lead_units_cmd(store, words):
+    from .queries import lead_units
+
+    return lead_units(store, list(words))
+
+
+@_answers_command("problems", "Reports whose 存在的问题 mention WORDS (all of them), or every problem.")
+@click.argument("words", nargs=-1)
+def problems_cmd(store, words):
+    from .queries import problems
+
+    return problems(store, list(words))
+
+
+@_answers_command("media", "Named new-media accounts and who runs them.")
+def media_cmd(store):
+    from .queries import media_accounts
+
+    return media_accounts(store)
+
+
+@_answers_command("people", "People the reports name.")
+def people_cmd(store):
+    from .queries import people
+
+    return people(store)
 
 
 def _render(rows: list[dict], fmt: str, columns: list[str]) -> None:

@@ -100,8 +100,9 @@ class GraphStore:
                 obj = rdflib.URIRef(r["o"])
             elif r["lang"]:
                 obj = rdflib.Literal(r["o"], lang=r["lang"])
-            else:
-                obj = rdflib.Literal(r["o"], datatype=rdflib.URIRef(r["dt"]) if r["dt"] else None)
+            else:  # RDF 1.1: a plain literal is an xsd:string; rdflib tells them apart, so write it plain
+                datatype = r["dt"] if r["dt"] and not r["dt"].endswith("#string") else None
+                obj = rdflib.Literal(r["o"], datatype=rdflib.URIRef(datatype) if datatype else None)
             graph.add((rdflib.URIRef(r["s"]), rdflib.URIRef(r["p"]), obj))
         return graphs
 

@@ -39,13 +39,18 @@ class EmbeddedStore(GraphStore):
         """The pyoxigraph.Store, for bulk reads and dumps."""
         return self._store
 
-    def query(self, sparql: str) -> list[dict[str, str | None]]:
+    def query(self, sparql: str, read_only: bool = True) -> list[dict[str, str | None]]:
+        """SELECT rows, an ASK result, or CONSTRUCT/DESCRIBE triples as rows of s, p, o."""
+        import pyoxigraph
+
         try:
             result = self._store.query(sparql)
         except SyntaxError as exc:
             raise StoreError(f"SPARQL syntax error: {exc}") from None
         if isinstance(result, bool):
             return [{"result": "true" if result else "false"}]
+        if isinstance(result, pyoxigraph.QueryTriples):
+            return [{"s": t.subject.value, "p": t.predicate.value, "o": t.object.value} for t in result]
         names = [v.value for v in result.variables]
         return [{name: plain(solution[name]) for name in names} for solution in result]
 

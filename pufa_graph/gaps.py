@@ -1,0 +1,77 @@
+"""谁执法谁普法 gaps: laws an agency enforces (ontology/responsibilities.csv) that no activity of it promoted."""
+
+from __future__ import annotations
+
+import csv
+import io
+from functools import lru_cache
+
+from .knowledge import read_csv
+from .sparql import literal
+from .store.base import PROLOGUE, GraphStore
+
+
+@lru_cache(maxsize=1)
+def duties() -> list[tuple[str, str]]:
+    """(body suffix, law) pairs, longest suffix first so 公安分局 is read before 公安局."""
+    rows = [(r["body"], r["law"]) for r in read_csv("responsibilities.csv")]
+    return sorted(rows, key=lambda r: -len(r[0]))
+
+
+def enforced_by(agency_name: str) -> list[str]:
+    """The laws an agency enforces, by the body its name ends with (柳州市公安局柳江分局 -> 公安分局)."""
+    for body, _law in duties():
+        if agency_name.endswith(body):
+            return [law for b, law in duties() if b == body]
+    return []
+
+
+def responsibility_gaps(store: GraphStore, region: str | None = None) -> list[dict]:
+    """For each agency seen in the reports: laws it enforces, laws it publicized, and the gap between them."""
+    region_filter = f"FILTER(CONTAINS(?regionLabel, {literal(region)}))" if region else ""
+    agencies = store.query(PROLOGUE + f"""
+        SELECT DISTINCT ?name ?kind ?regionLabel WHERE {{ GRAPH ?g {{
+          ?a a pufa:Agency ; rdfs:label ?name . OPTIONAL {{ ?a pufa:kind ?kind }}
+          OPTIONAL {{ ?a pufa:jurisdiction/rdfs:label ?regionLabel }} }} {region_filter} }} ORDER BY ?name""")
+    promoted = store.query(PROLOGUE + """
+        SELECT ?name ?law ?docid ?text ?start ?end WHERE { GRAPH ?g {
+          ?act pufa:promotesLaw/rdfs:label ?law ; pufa:evidence ?e ; pufa:inReport ?d .
+          { ?act pufa:organizer ?a } UNION { ?act pufa:partner ?a } UNION { ?act pufa:leadUnit ?a }
+          ?a rdfs:label ?name . ?d pufa:docId ?docid . ?e pufa:sentence ?text ; pufa:start ?start ; pufa:end ?end } }""")
+    by_agency: dict[str, dict[str, list[dict]]] = {}
+    for r in promoted:
+        by_agency.setdefault(r["name"], {}).setdefault(r["law"], []).append(
+            {"doc": r["docid"], "text": r["text"], "start": int(r["start"]), "end": int(r["end"])})
+    out = []
+    seen = set()
+    for r in agencies:
+        name = r["name"]
+        if name in seen:
+            continue
+        seen.add(name)
+        enforces = enforced_by(name)
+        publicized = sorted(by_agency.get(name, {}))
+        if not enforces and not publicized:
+            continue
+        out.append({
+            "agency": name, "kind": r["kind"].rsplit("#kind_", 1)[-1] if r["kind"] else None,
+            "region": r["regionLabel"], "enforces": enforces, "publicized": publicized,
+            "gaps": [law for law in enforces if law not in publicized],
+            "evidence": by_agency.get(name, {}),
+        })
+    return out
+
+
+def coverage_matrix_csv(rows: list[dict]) -> str:
+    """Agency x law: the number of activities, 'gap' where an enforced law has none, blank otherwise."""
+    laws = sorted({law for r in rows for law in r["enforces"] + r["publicized"]})
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["agency"] + laws)
+    for r in rows:
+        cells = []
+        for law in laws:
+            count = len(r["evidence"].get(law, []))
+            cells.append(str(count) if law in r["publicized"] else ("gap" if law in r["enforces"] else ""))
+        writer.writerow([r["agency"]] + cells)
+    return buffer.getvalue()

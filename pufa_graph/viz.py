@@ -1,0 +1,654 @@
+"""The graph as one self-contained HTML page: search, legend, type filters and an evidence panel.
+
+pyvis gives us vis-network but not a page we can ship: its output loads Bootstrap
+from a CDN, is written in the locale's encoding, has no search or legend, and
+stalls with physics on past ~1,000 nodes. So we take only vis-network's bundled
+JS/CSS from the pyvis package, inline them (with their URL strings neutralized),
+fill the node and edge lists as JSON ourselves and write the page as UTF-8.
+
+Every string that comes from a report travels as JSON inside
+``<script type="application/json">`` (with ``<``, ``>``, ``&``, U+2028/9 escaped)
+and is put on the page with ``textContent``; nothing from a report is markup.
+
+>>> info = write_graph(store, "exports/graph.html", law="民法典")   # doctest: +SKIP
+>>> info["nodes"], info["trimmed"]                                   # doctest: +SKIP
+(57, False)
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from collections import deque
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from .errors import PufaError
+
+# Colour and shape by node type. Shapes that draw the label below the node keep labels readable.
+NODE_STYLES: dict[str, dict[str, str]] = {
+    "agency": {"color": "#3b73b9", "shape": "square", "name": "机关单位"},
+    "law": {"color": "#d62f2f", "shape": "diamond", "name": "法律法规"},
+    "campaign": {"color": "#f28e1c", "shape": "star", "name": "主题活动"},
+    "venue": {"color": "#2e9e44", "shape": "triangle", "name": "场所"},
+    "village": {"color": "#8c5a3c", "shape": "hexagon", "name": "村（社区）"},
+    "group": {"color": "#8e63c5", "shape": "triangleDown", "name": "受众群体"},
+    "media": {"color": "#17a9bd", "shape": "square", "name": "媒体"},
+    "person": {"color": "#e377c2", "shape": "dot", "name": "人物"},
+    "region": {"color": "#7a7a7a", "shape": "hexagon", "name": "地区"},
+    "activity": {"color": "#b5b82a", "shape": "dot", "name": "普法活动"},
+    "report": {"color": "#2c3470", "shape": "diamond", "name": "报告"},
+    "designation": {"color": "#d9a520", "shape": "star", "name": "示范命名"},
+}
+OTHER_STYLE = {"color": "#a0a0a0", "shape": "dot", "name": "其他"}
+
+RELATION_LABELS: dict[str, str] = {
+    "organizer": "主办", "partner": "协办", "leadUnit": "牵头", "promotesLaw": "宣传", "venue": "地点",
+    "audience": "对象", "partOfCampaign": "属于", "person": "人员", "issuer": "发文", "region": "地区",
+    "jurisdiction": "辖区", "operatedBy": "运营", "designee": "命名", "inReport": "出自", "subOrganizationOf": "下属",
+}
+
+_URL = re.compile(r"\b(https?)://", re.IGNORECASE)
+
+
+# -- assets ------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def vis_assets() -> tuple[str, str]:
+    """vis-network's minified JS and CSS from the installed pyvis package, safe to inline.
+
+    URL strings in licence comments and string literals become ``http:\\/\\/…`` (the
+    same string to JavaScript, no URL to a scanner); CSS comments are dropped.
+    """
+    try:
+        import pyvis
+    except ImportError as exc:  # pragma: no cover - pyvis is a dependency
+        raise PufaError("the graph page needs pyvis's copy of vis-network: pip install pyvis") from exc
+    base = Path(pyvis.__file__).resolve().parent
+    found = {}
+    for js in base.glob("**/vis-network.min.js"):
+        match = re.search(r"vis-(\d+)\.(\d+)\.(\d+)", str(js.parent))
+        css = js.with_name("vis-network.css")
+        if match and css.exists():
+            found[tuple(int(g) for g in match.groups())] = (js, css)
+    if not found:
+        raise PufaError(f"no vis-network.min.js inside {base}; reinstall pyvis")
+    js_path, css_path = found[max(found)]
+    js = js_path.read_text(encoding="utf-8")
+    css = css_path.read_text(encoding="utf-8")
+    js = _URL.sub(r"\1:\\/\\/", js)
+    js = re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE).replace("<!--", "<\\!--")
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    css = re.sub(r"</(style)", r"<\\/\1", css, flags=re.IGNORECASE)
+    return js, css
+
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside a <script> element: no ``<``, ``>``, ``&`` or line separators as raw text."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+# -- graph -> page data ------------------------------------------------------------
+
+def trim(graph, max_nodes: int | None, keep: Iterable[str] = ()):
+    """The ``max_nodes`` best-connected nodes (the ``keep`` nodes first), or the graph itself when it fits."""
+    if not max_nodes or graph.number_of_nodes() <= max_nodes:
+        return graph
+    pinned = [n for n in dict.fromkeys(keep) if n in graph][:max_nodes]
+    degree = dict(graph.degree())
+    rest = sorted((n for n in graph if n not in set(pinned)), key=lambda n: (-degree[n], str(n)))
+    return graph.subgraph(pinned + rest[: max_nodes - len(pinned)]).copy()
+
+
+def _snippet(text: str, width: int = 16) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[:width] + "…"
+
+
+def _display_label(key: str, data: dict, doc_titles: dict[str, str]) -> str:
+    """Activities and designations are labelled by their IRI's hash; show the start of their sentence instead."""
+    label = data.get("label") or key
+    if data.get("type") == "report":
+        return doc_titles.get(key) or label
+    if label == key and data.get("evidence"):
+        return _snippet(data["evidence"][0].get("text", "")) or label
+    return label
+
+
+def initial_layout(graph, step: float = 160.0, spacing: float = 70.0) -> dict[str, tuple[float, float]]:
+    """Cheap starting positions in O(nodes + edges): rings around each component's hub, components in rows.
+
+    vis-network then refines them for a bounded number of iterations and freezes;
+    a force layout from scratch (networkx spring_layout, vis's own) is too slow at 5,000 nodes.
+    """
+    adjacency: dict[Any, set] = {n: set() for n in graph}
+    for u, v in graph.edges():
+        if u != v:
+            adjacency[u].add(v)
+            adjacency[v].add(u)
+    order = sorted(graph, key=lambda n: (-len(adjacency[n]), str(n)))
+    placed: set = set()
+    components = []  # (radius, {node: (x, y)})
+    for hub in order:
+        if hub in placed:
+            continue
+        placed.add(hub)
+        angle = {hub: 0.0}
+        local = {hub: (0.0, 0.0)}
+        ring = [hub]
+        radius = 0.0
+        while ring:
+            nxt = []
+            for parent in ring:
+                for child in sorted(adjacency[parent], key=str):
+                    if child not in placed:
+                        placed.add(child)
+                        angle[child] = angle[parent]
+                        nxt.append(child)
+            if not nxt:
+                break
+            nxt.sort(key=lambda n: angle[n])
+            radius = max(radius + step, len(nxt) * spacing / (2 * math.pi))
+            for i, n in enumerate(nxt):
+                a = 2 * math.pi * i / len(nxt)
+                angle[n] = a
+                local[n] = (radius * math.cos(a), radius * math.sin(a))
+            ring = nxt
+        components.append((radius + step / 2, local))
+    # shelf packing, biggest first
+    total = sum((2 * r) ** 2 for r, _ in components)
+    width = max(math.sqrt(total) * 1.1, 1.0)
+    positions: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for r, local in components:
+        if x > 0 and x + 2 * r > width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        cx, cy = x + r, y + r
+        for n, (px, py) in local.items():
+            positions[n] = (cx + px, cy + py)
+        x += 2 * r
+        row_height = max(row_height, 2 * r)
+    if positions:
+        mx = (min(p[0] for p in positions.values()) + max(p[0] for p in positions.values())) / 2
+        my = (min(p[1] for p in positions.values()) + max(p[1] for p in positions.values())) / 2
+        positions = {n: (round(px - mx, 1), round(py - my, 1)) for n, (px, py) in positions.items()}
+    return positions
+
+
+def page_data(graph, title: str, max_nodes: int | None = None, doc_titles: dict[str, str] | None = None,
+              keep: Iterable[str] = ()) -> dict:
+    """Everything the page shows, as plain JSON-ready data (nodes and edges as compact rows)."""
+    doc_titles = dict(doc_titles or {})
+    total_nodes, total_edges = graph.number_of_nodes(), graph.number_of_edges()
+    shown = trim(graph, max_nodes, keep)
+    evidence: list[list] = []
+    seen_evidence: dict[tuple, int] = {}
+
+    def intern(items: list[dict] | None) -> list[int]:
+        out = []
+        for ev in items or []:
+            if not ev or not ev.get("text"):
+                continue
+            key = (ev.get("doc"), ev.get("text"), ev.get("start"), ev.get("end"))
+            if key not in seen_evidence:
+                seen_evidence[key] = len(evidence)
+                evidence.append([ev.get("doc") or "", ev["text"], ev.get("start"), ev.get("end")])
+                if ev.get("doc") and ev.get("title") and ev["doc"] not in doc_titles:
+                    doc_titles[ev["doc"]] = ev["title"]
+            if seen_evidence[key] not in out:
+                out.append(seen_evidence[key])
+        return out
+
+    positions = initial_layout(shown)
+    degree = dict(shown.degree())
+    index: dict[Any, int] = {}
+    nodes = []
+    types: dict[str, int] = {}
+    for key, data in sorted(shown.nodes(data=True), key=lambda kv: str(kv[0])):
+        index[key] = len(nodes)
+        type_ = data.get("type") or "other"
+        types[type_] = types.get(type_, 0) + 1
+        size = min(10 + 4 * math.sqrt(degree.get(key, 0)), 42) * (0.7 if type_ == "activity" else 1.0)
+        x, y = positions.get(key, (0.0, 0.0))
+        nodes.append([str(key), _display_label(str(key), data, doc_titles), type_,
+                      [a for a in data.get("aliases") or [] if a], intern(data.get("evidence")),
+                      round(size, 1), x, y, [d for d in data.get("docs") or []]])
+    edges = []
+    pair_count: dict[tuple, int] = {}
+    for u, v, data in sorted(shown.edges(data=True), key=lambda e: (str(e[0]), str(e[1]), e[2].get("relation", ""))):
+        pair = (u, v) if str(u) <= str(v) else (v, u)
+        k = pair_count.get(pair, 0)
+        pair_count[pair] = k + 1
+        edges.append([index[u], index[v], data.get("relation") or "", intern(data.get("evidence")),
+                      round(0.2 * k, 2)])
+    used_docs = {ev[0] for ev in evidence} | {d for n in nodes for d in n[8]}
+    styles = {t: dict(NODE_STYLES.get(t, OTHER_STYLE), count=types[t]) for t in types}
+    return {
+        "title": title, "total_nodes": total_nodes, "total_edges": total_edges,
+        "shown_nodes": len(nodes), "shown_edges": len(edges), "trimmed": len(nodes) < total_nodes,
+        "types": dict(sorted(styles.items(), key=lambda kv: list(NODE_STYLES).index(kv[0])
+                             if kv[0] in NODE_STYLES else len(NODE_STYLES))),
+        "relations": RELATION_LABELS,
+        "docs": {d: doc_titles.get(d) or d for d in sorted(used_docs) if d},
+        "evidence": evidence, "nodes": nodes, "edges": edges,
+    }
+
+
+# -- page ----------------------------------------------------------------------------
+
+def render_graph_html(graph, title: str = "普法知识图谱", max_nodes: int | None = None,
+                      doc_titles: dict[str, str] | None = None, keep: Iterable[str] = ()) -> str:
+    """A self-contained, offline HTML page for a netview graph (see the module docstring)."""
+    return _render(page_data(graph, title, max_nodes, doc_titles, keep))
+
+
+def _counts_text(data: dict) -> str:
+    text = (f"显示 {data['shown_nodes']} / {data['total_nodes']} 个节点 · "
+            f"showing {data['shown_nodes']} of {data['total_nodes']} nodes, "
+            f"{data['shown_edges']} of {data['total_edges']} edges")
+    if data["trimmed"]:
+        text += " — 仅显示连接最多的节点 (the most connected; narrow with a filter or raise max_nodes)"
+    return text
+
+
+def _render(data: dict) -> str:
+    js, css = vis_assets()
+    title = html.escape(data["title"])
+    trimmed = " trimmed" if data["trimmed"] else ""
+    return f"""<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{_CSP}">
+<meta name="generator" content="pufa-graph">
+<title>{title}</title>
+<style>{css}</style>
+<style>{_PAGE_CSS}</style>
+</head>
+<body>
+<header>
+  <h1>{title}</h1>
+  <p id="pufa-counts" class="counts{trimmed}">{html.escape(_counts_text(data))}</p>
+  <div class="search" role="search">
+    <label for="pufa-search">查找 Search</label>
+    <input id="pufa-search" type="search" list="pufa-names" autocomplete="off"
+           placeholder="名称或别名 name or alias, Enter">
+    <button id="pufa-search-go" type="button">查找</button>
+    <span id="pufa-search-status" aria-live="polite"></span>
+    <datalist id="pufa-names"></datalist>
+  </div>
+</header>
+<main>
+  <nav id="pufa-legend" aria-label="legend">
+    <h2>图例 Legend</h2>
+    <div id="pufa-types"></div>
+    <p class="hint">勾选以显示或隐藏类型；点击节点或连线查看证据。<br>Tick to show or hide a type; click a node or edge for its evidence.</p>
+  </nav>
+  <div id="pufa-graph" aria-label="graph"></div>
+  <aside id="pufa-panel" aria-live="polite" hidden>
+    <button id="pufa-panel-close" type="button" aria-label="close">×</button>
+    <div id="pufa-panel-body"></div>
+  </aside>
+</main>
+<div id="pufa-status">正在布局 laying out…</div>
+<script type="application/json" id="pufa-data">{script_json(data)}</script>
+<script>{js}</script>
+<script>{_PAGE_JS}</script>
+</body>
+</html>
+"""
+
+
+_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+        "img-src data: blob:; font-src data:")
+
+_PAGE_CSS = """
+html, body { margin: 0; height: 100%; font-family: "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei",
+  "PingFang SC", "SimHei", sans-serif; font-size: 14px; color: #222; background: #fff; }
+body { display: flex; flex-direction: column; }
+header { padding: 6px 12px; border-bottom: 1px solid #ddd; display: flex; flex-wrap: wrap; gap: 4px 16px;
+  align-items: center; }
+header h1 { font-size: 17px; margin: 0; }
+.counts { margin: 0; color: #555; font-size: 12px; }
+.counts.trimmed { color: #9a4a00; font-weight: bold; }
+.search { display: flex; gap: 6px; align-items: center; }
+.search input { width: 18em; padding: 3px 6px; }
+#pufa-search-status { color: #555; font-size: 12px; }
+main { flex: 1; display: flex; min-height: 0; position: relative; }
+#pufa-legend { width: 190px; padding: 8px 10px; border-right: 1px solid #ddd; overflow-y: auto; font-size: 13px; }
+#pufa-legend h2 { font-size: 14px; margin: 0 0 6px; }
+#pufa-legend label { display: flex; align-items: center; gap: 6px; padding: 2px 0; cursor: pointer; }
+#pufa-legend svg { flex: none; }
+#pufa-legend .count { color: #777; margin-left: auto; }
+#pufa-legend .hint { color: #777; font-size: 11px; }
+#pufa-graph { flex: 1; min-width: 0; position: relative; }
+#pufa-panel { width: 340px; border-left: 1px solid #ddd; padding: 10px 12px; overflow-y: auto; position: relative;
+  background: #fcfcfc; }
+#pufa-panel[hidden] { display: none; }
+#pufa-panel h2 { font-size: 16px; margin: 0 24px 6px 0; word-break: break-all; }
+#pufa-panel dl { margin: 0 0 8px; display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; font-size: 13px; }
+#pufa-panel dt { color: #666; }
+#pufa-panel dd { margin: 0; word-break: break-all; }
+#pufa-panel h3 { font-size: 13px; margin: 10px 0 4px; color: #444; }
+#pufa-panel ol.evidence { padding-left: 18px; margin: 0; }
+#pufa-panel ol.evidence li { margin-bottom: 8px; }
+#pufa-panel .source { font-size: 12px; color: #555; }
+#pufa-panel .report-id { color: #888; }
+#pufa-panel blockquote { margin: 2px 0 0; padding: 4px 6px; background: #f1f1ea; border-left: 3px solid #c9c48a;
+  white-space: pre-wrap; word-break: break-all; }
+#pufa-panel ul.links { padding-left: 16px; margin: 0; font-size: 13px; }
+#pufa-panel button.link { border: none; background: none; color: #1a57a8; cursor: pointer; padding: 0;
+  text-align: left; font: inherit; }
+#pufa-panel-close { position: absolute; top: 6px; right: 8px; border: none; background: none; font-size: 18px;
+  cursor: pointer; }
+#pufa-status { position: fixed; bottom: 8px; left: 50%; transform: translateX(-50%); background: #333; color: #fff;
+  padding: 4px 12px; border-radius: 4px; font-size: 12px; opacity: .85; }
+#pufa-status[hidden] { display: none; }
+"""
+
+_PAGE_JS = r"""
+(function () {
+  "use strict";
+  var started = performance.now();
+  var data = JSON.parse(document.getElementById("pufa-data").textContent);
+  var FALLBACK = {color: "#a0a0a0", shape: "dot", name: "其他"};
+  var N = data.nodes.length;
+  var byType = {}, hiddenTypes = {}, checkboxes = {};
+  var status = document.getElementById("pufa-status");
+
+  function style(t) { return data.types[t] || FALLBACK; }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  function darker(hex) {
+    var n = parseInt(hex.slice(1), 16), f = 0.65;
+    var r = Math.round(((n >> 16) & 255) * f), g = Math.round(((n >> 8) & 255) * f), b = Math.round((n & 255) * f);
+    return "#" + ((1 << 24) + (r << 16) + (g << 8) + b).toString(16).slice(1);
+  }
+
+  // -- vis data --------------------------------------------------------------------
+  var nodeItems = data.nodes.map(function (r, i) {
+    var s = style(r[2]);
+    (byType[r[2]] = byType[r[2]] || []).push(i);
+    return {id: i, label: r[1], shape: s.shape, size: r[5], x: r[6], y: r[7],
+            color: {background: s.color, border: darker(s.color),
+                    highlight: {background: s.color, border: "#000000"}}};
+  });
+  var edgeItems = data.edges.map(function (r, i) {
+    var e = {id: i, from: r[0], to: r[1], label: data.relations[r[2]] || r[2]};
+    if (r[4]) e.smooth = {enabled: true, type: "curvedCW", roundness: r[4]};
+    return e;
+  });
+  var nodes = new vis.DataSet(nodeItems), edges = new vis.DataSet(edgeItems);
+  var big = N > 1000;
+  var iterations = N <= 300 ? 300 : N <= 1500 ? 150 : 60;
+  var options = {
+    autoResize: true,
+    layout: {improvedLayout: false, randomSeed: 7},
+    nodes: {borderWidth: 1, font: {size: 12, face: "WenQuanYi Micro Hei, Noto Sans CJK SC, Microsoft YaHei, sans-serif"}},
+    edges: {width: 0.8, smooth: false, color: {color: "#b9b9b9", highlight: "#333333"},
+            arrows: {to: {enabled: true, scaleFactor: 0.45}},
+            font: {size: 9, align: "middle", color: "#666666", strokeWidth: 2}},
+    physics: {enabled: N > 1, solver: "barnesHut",
+              barnesHut: {gravitationalConstant: -4000, centralGravity: 0.15, springLength: 110,
+                          springConstant: 0.04, damping: 0.35, avoidOverlap: 0.05},
+              stabilization: {enabled: true, iterations: iterations, updateInterval: 10, fit: true}},
+    interaction: {hover: false, hideEdgesOnDrag: big, hideEdgesOnZoom: big, multiselect: false,
+                  tooltipDelay: 3600000}
+  };
+  var container = document.getElementById("pufa-graph");
+  var network = new vis.Network(container, {nodes: nodes, edges: edges}, options);
+  var api = window.pufa = {network: network, nodes: nodes, edges: edges, data: data, ready: false,
+                           timings: {start: started}};
+
+  function ready() {
+    if (api.ready) return;
+    network.setOptions({physics: {enabled: false}});
+    network.fit({animation: false});
+    api.ready = true;
+    api.timings.ready = performance.now() - started;
+    document.body.setAttribute("data-ready", "1");
+    status.hidden = true;
+  }
+  network.on("stabilizationProgress", function (p) {
+    status.textContent = "正在布局 laying out… " + Math.round(100 * p.iterations / p.total) + "%";
+  });
+  network.once("stabilizationIterationsDone", ready);
+  network.once("stabilized", ready);
+  if (N <= 1) { setTimeout(ready, 0); }
+  if (N === 0) { status.textContent = "空图 empty graph"; }
+
+  // -- legend and type filters --------------------------------------------------------
+  var SVGNS = "http:\/\/www.w3.org/2000/svg";
+  function icon(s) {
+    var svg = document.createElementNS(SVGNS, "svg");
+    svg.setAttribute("width", "16"); svg.setAttribute("height", "16"); svg.setAttribute("viewBox", "0 0 16 16");
+    var shape, pts = null;
+    switch (s.shape) {
+      case "square": shape = document.createElementNS(SVGNS, "rect");
+        shape.setAttribute("x", "2"); shape.setAttribute("y", "2");
+        shape.setAttribute("width", "12"); shape.setAttribute("height", "12"); break;
+      case "diamond": pts = "8,1 15,8 8,15 1,8"; break;
+      case "triangle": pts = "8,1 15,14 1,14"; break;
+      case "triangleDown": pts = "1,2 15,2 8,15"; break;
+      case "hexagon": pts = "4,1.5 12,1.5 15.5,8 12,14.5 4,14.5 0.5,8"; break;
+      case "star": pts = "8,0.5 10,6 15.5,6 11,9.5 12.8,15 8,11.6 3.2,15 5,9.5 0.5,6 6,6"; break;
+      default: shape = document.createElementNS(SVGNS, "circle");
+        shape.setAttribute("cx", "8"); shape.setAttribute("cy", "8"); shape.setAttribute("r", "6");
+    }
+    if (pts) { shape = document.createElementNS(SVGNS, "polygon"); shape.setAttribute("points", pts); }
+    shape.setAttribute("fill", s.color); shape.setAttribute("stroke", darker(s.color));
+    svg.appendChild(shape);
+    return svg;
+  }
+  function setTypeVisible(t, visible) {
+    hiddenTypes[t] = !visible;
+    if (checkboxes[t]) checkboxes[t].checked = visible;
+    nodes.update((byType[t] || []).map(function (i) { return {id: i, hidden: !visible}; }));
+  }
+  var typeBox = document.getElementById("pufa-types");
+  Object.keys(data.types).forEach(function (t) {
+    var s = style(t);
+    var label = el("label", "type");
+    label.setAttribute("data-type", t);
+    var box = el("input");
+    box.type = "checkbox"; box.checked = true; box.setAttribute("data-type", t);
+    box.addEventListener("change", function () { setTypeVisible(t, box.checked); });
+    checkboxes[t] = box;
+    label.appendChild(box);
+    label.appendChild(icon(s));
+    label.appendChild(el("span", "name", s.name + " " + t));
+    label.appendChild(el("span", "count", (byType[t] || []).length));
+    typeBox.appendChild(label);
+  });
+  api.setTypeVisible = setTypeVisible;
+
+  // -- side panel ------------------------------------------------------------------------
+  var panel = document.getElementById("pufa-panel"), body = document.getElementById("pufa-panel-body");
+  document.getElementById("pufa-panel-close").addEventListener("click", function () { panel.hidden = true; });
+  function row(dl, term, value) {
+    dl.appendChild(el("dt", null, term));
+    var dd = el("dd");
+    if (value instanceof Node) dd.appendChild(value); else dd.textContent = value;
+    dl.appendChild(dd);
+  }
+  function evidenceList(ids) {
+    if (!ids.length) return el("p", "none", "（无证据句 no evidence sentence）");
+    var ol = el("ol", "evidence");
+    ids.forEach(function (k) {
+      var ev = data.evidence[k], li = el("li"), src = el("div", "source");
+      src.appendChild(el("span", "report-title", data.docs[ev[0]] || ev[0]));
+      src.appendChild(el("span", "report-id", " · " + ev[0] + (ev[2] !== null ? " [" + ev[2] + "–" + ev[3] + "]" : "")));
+      li.appendChild(src);
+      li.appendChild(el("blockquote", null, ev[1]));
+      ol.appendChild(li);
+    });
+    return ol;
+  }
+  function nodeLink(i) {
+    var b = el("button", "link", data.nodes[i][1]);
+    b.type = "button";
+    b.addEventListener("click", function () { select(i); });
+    return b;
+  }
+  function open(kind) {
+    while (body.firstChild) body.removeChild(body.firstChild);
+    panel.hidden = false;
+    panel.setAttribute("data-kind", kind);
+  }
+  function showNode(i) {
+    var r = data.nodes[i], s = style(r[2]);
+    open("node");
+    body.appendChild(el("h2", null, r[1]));
+    var dl = el("dl");
+    row(dl, "类型", s.name + " (" + r[2] + ")");
+    row(dl, "标识", r[0]);
+    row(dl, "别名", r[3].length ? r[3].join("；") : "—");
+    row(dl, "报告", r[8].length ? r[8].map(function (d) { return data.docs[d] || d; }).join("；") : "—");
+    body.appendChild(dl);
+    body.appendChild(el("h3", null, "证据 Evidence"));
+    body.appendChild(evidenceList(r[4]));
+    var connected = network.getConnectedEdges(i);
+    if (connected.length) {
+      body.appendChild(el("h3", null, "关系 Relations (" + connected.length + ")"));
+      var ul = el("ul", "links");
+      connected.slice(0, 60).forEach(function (eid) {
+        var e = data.edges[eid], li = el("li"), out = e[0] === i;
+        li.appendChild(el("span", null, (out ? "→ " : "← ") + (data.relations[e[2]] || e[2]) + " "));
+        li.appendChild(nodeLink(out ? e[1] : e[0]));
+        ul.appendChild(li);
+      });
+      body.appendChild(ul);
+    }
+  }
+  function showEdge(id) {
+    var e = data.edges[id];
+    open("edge");
+    body.appendChild(el("h2", null, (data.relations[e[2]] || e[2]) + " (" + e[2] + ")"));
+    var dl = el("dl");
+    row(dl, "从 from", nodeLink(e[0]));
+    row(dl, "到 to", nodeLink(e[1]));
+    body.appendChild(dl);
+    body.appendChild(el("h3", null, "证据 Evidence"));
+    body.appendChild(evidenceList(e[3]));
+  }
+  network.on("click", function (p) {
+    if (p.nodes.length) showNode(p.nodes[0]);
+    else if (p.edges.length) showEdge(p.edges[0]);
+  });
+  function select(i) {
+    var t = data.nodes[i][2];
+    if (hiddenTypes[t]) setTypeVisible(t, true);
+    network.selectNodes([i]);
+    network.focus(i, {scale: Math.max(network.getScale(), 1.2), animation: false});
+    showNode(i);
+    api.selected = i;
+  }
+  api.select = select;
+  api.showEdge = showEdge;
+  api.domPosition = function (i) {
+    var p = network.canvasToDOM(network.getPositions([i])[i]), rect = container.getBoundingClientRect();
+    return {x: rect.left + p.x, y: rect.top + p.y};
+  };
+
+  // -- search -----------------------------------------------------------------------------
+  function norm(s) { return String(s).replace(/[\s《》〈〉“”"'‘’「」『』]/g, "").toLowerCase(); }
+  var names = data.nodes.map(function (r) { return [norm(r[1]), norm(r[0])].concat(r[3].map(norm)); });
+  var list = document.getElementById("pufa-names"), listed = {};
+  data.nodes.forEach(function (r) {
+    [r[1]].concat(r[3]).forEach(function (n) {
+      if (!listed[n]) { listed[n] = true; var o = el("option"); o.value = n; list.appendChild(o); }
+    });
+  });
+  function matches(q) {
+    q = norm(q);
+    if (!q) return [];
+    var exact = [], partial = [];
+    names.forEach(function (ns, i) {
+      if (ns.indexOf(q) >= 0) exact.push(i);
+      else if (ns.some(function (n) { return n.indexOf(q) >= 0; })) partial.push(i);
+    });
+    var bySize = function (a, b) { return data.nodes[b][5] - data.nodes[a][5] || a - b; };
+    return exact.sort(bySize).concat(partial.sort(bySize));
+  }
+  var input = document.getElementById("pufa-search"), searchStatus = document.getElementById("pufa-search-status");
+  var last = {q: null, found: [], at: -1};
+  function go() {
+    var q = input.value;
+    if (q !== last.q) last = {q: q, found: matches(q), at: -1};
+    if (!last.found.length) { searchStatus.textContent = q ? "未找到 not found" : ""; return; }
+    last.at = (last.at + 1) % last.found.length;
+    select(last.found[last.at]);
+    searchStatus.textContent = (last.at + 1) + " / " + last.found.length;
+  }
+  input.addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); go(); } });
+  input.addEventListener("input", function (e) {
+    // a pick from the datalist arrives as an input event that is not typing
+    if (!(e instanceof InputEvent) || e.inputType === "insertReplacementText") { go(); return; }
+    var n = matches(input.value).length;
+    searchStatus.textContent = input.value ? n + " 个匹配 matches — Enter" : "";
+  });
+  document.getElementById("pufa-search-go").addEventListener("click", go);
+  api.search = function (q) { input.value = q; last = {q: null, found: [], at: -1}; go(); return api.selected; };
+})();
+"""
+
+
+# -- store -> file ---------------------------------------------------------------------
+
+def write_graph(store, out_path: str | Path, law: str | None = None, agency: str | None = None,
+                region: str | None = None, doc: str | None = None, campaign: str | None = None,
+                radius: int = 2, max_nodes: int | None = 1500) -> dict:
+    """Write the graph page for the store, or for the part a filter picks.
+
+    ``doc`` (a report id prefix) and ``region`` (text in the reports' region name)
+    narrow the graph to those reports; ``law``, ``agency`` and ``campaign`` (label or
+    alias) pick centre nodes, and the page shows everything within ``radius`` steps
+    of any centre. ``max_nodes`` keeps the best-connected nodes (centres first).
+    """
+    from . import netview
+
+    graph = netview.build(store, doc=doc)
+    if doc and graph.number_of_nodes() == 0:
+        raise PufaError(f"no report with an id starting {doc!r} (see `pufa docs`)")
+    documents = store.documents()
+    titles = {d.id: d.title or d.source for d in documents}
+    scope = []
+    if doc:
+        scope.append(f"报告 {doc}")
+    if region:
+        in_region = {d.id for d in documents if d.region and region in d.region}
+        if not in_region:
+            known = sorted({d.region for d in documents if d.region})
+            raise PufaError(f"no report from a region named like {region!r}; regions: {', '.join(known) or 'none'}")
+        graph = graph.subgraph([n for n, d in graph.nodes(data=True) if in_region & set(d.get("docs") or ())]).copy()
+        scope.append(f"地区 {region}")
+    centres: list[str] = []
+    for value, type_ in ((law, "law"), (agency, "agency"), (campaign, "campaign")):
+        if value:
+            found = netview.find_nodes(graph, value, type_)
+            if not found:
+                raise PufaError(f"no {type_} named {value!r} in the graph (see `pufa entities --type {type_}`)")
+            centres += [n for n in found if n not in centres]
+            scope.append(value)
+    if centres:
+        graph = netview.neighbourhood(graph, centres, radius)
+    title = "普法知识图谱" + (" · " + " · ".join(scope) if scope else "")
+    data = page_data(graph, title, max_nodes, titles, keep=centres)
+    page = _render(data)
+    out = Path(out_path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    raw = page.encode("utf-8")
+    out.write_bytes(raw)
+    return {"path": str(out), "nodes": data["shown_nodes"], "edges": data["shown_edges"], "trimmed": data["trimmed"],
+            "bytes": len(raw), "total_nodes": data["total_nodes"], "total_edges": data["total_edges"],
+            "centres": centres}
