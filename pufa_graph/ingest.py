@@ -66,7 +66,8 @@ class Processed:
     id: str | None = None
     doc_path: str | None = None
     title: str | None = None
-    triples: list | None = None
+    nquads: str = ""  # the report's named graph, written out
+    triples: int = 0
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
 
@@ -74,17 +75,21 @@ class Processed:
 def process_file(path: str, max_bytes: int | None = None) -> Processed:
     """All per-report work; runs in a worker process. Errors come back as data, never as tracebacks."""
     from .graph import report_triples
+    from .vocab import doc_graph
+
     from .pipeline import read_document
 
     try:
         doc = read_document(path, max_bytes=max_bytes, analyse=True)
         triples = report_triples(doc)
+        graph = str(doc_graph(doc.id))
+        nquads = "".join(f"{s} {p} {o} {graph} .\n" for s, p, o in triples)
     except PufaError as exc:
         return Processed(path=path, error=str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug must not stop the other files
         return Processed(path=path, error=f"{path}: internal error: {type(exc).__name__}: {exc}")
-    return Processed(path=path, id=doc.id, doc_path=doc.path, title=doc.metadata.title,
-                     triples=[tuple(str(t) for t in triple) for triple in triples], warnings=doc.warnings)
+    return Processed(path=path, id=doc.id, doc_path=doc.path, title=doc.metadata.title, nquads=nquads,
+                     triples=len(triples), warnings=doc.warnings)
 
 
 def _process_star(args: tuple[str, int | None]) -> Processed:
@@ -103,18 +108,6 @@ def _processed(paths: list[Path], jobs: int, max_bytes: int | None) -> Iterator[
         yield from pool.imap_unordered(_process_star, work, chunksize=max(1, min(16, len(work) // (jobs * 8))))
 
 
-class _Raw:
-    """A term already in N-Triples syntax (it came back from a worker as a string)."""
-
-    __slots__ = ("text",)
-
-    def __init__(self, text: str):
-        self.text = text
-
-    def __str__(self) -> str:
-        return self.text
-
-
 def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1, max_bytes: int | None = None,
            on_progress: Callable[[Outcome], None] | None = None, batch_size: int = 32) -> IngestReport:
     """Store every readable report; re-ingesting an unchanged file changes nothing."""
@@ -131,12 +124,11 @@ def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1, max_by
     def flush() -> None:
         if not pending:
             return
-        store.replace_graphs(
-            [(doc_graph(p.id).value, [tuple(_Raw(t) for t in triple) for triple in p.triples]) for _, p, _ in pending],
-            drop=[doc_graph(old).value for _, _, olds in pending for old in olds],
-        )
+        store.write_reports("".join(p.nquads for _, p, _ in pending),
+                            graphs=[doc_graph(p.id).value for _, p, _ in pending],
+                            drop=[doc_graph(old).value for _, _, olds in pending for old in olds])
         for outcome, processed, _ in pending:
-            report.triples += len(processed.triples)
+            report.triples += processed.triples
             if on_progress:
                 on_progress(outcome)
         pending.clear()

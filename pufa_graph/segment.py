@@ -49,6 +49,7 @@ def pos_tokenizer():
     return jieba.posseg.POSTokenizer(tokenizer())
 
 
-def tag(text: str) -> list[tuple[str, str]]:
-    """(word, part of speech) pairs; slow, so only for short windows."""
-    return [(pair.word, pair.flag) for pair in pos_tokenizer().lcut(text)]
+@lru_cache(maxsize=65536)
+def tag(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, part of speech) pairs; posseg is slow, so only for short windows, and cached."""
+    return tuple((pair.word, pair.flag) for pair in pos_tokenizer().lcut(text))

@@ -26,6 +26,7 @@ class ClosedNamespace:
         node = self._nodes.get(name)
         if node is None:
             node = self._nodes[name] = NamedNode(self._iri + name)
+        object.__setattr__(self, name, node)  # later lookups skip __getattr__
         return node
 
     def __getitem__(self, name: str) -> NamedNode:

@@ -29,9 +29,18 @@ class StoredDoc:
                 "path": self.path}
 
 
+class _Line:
+    """A whole N-Triples statement already written out."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = text
+
+
 def insert_data(graph: str, triples: Iterable[tuple]) -> str:
     """A SPARQL ``INSERT DATA`` for one named graph; terms print themselves in N-Triples syntax."""
-    body = "\n".join(f"{s} {p} {o} ." for s, p, o in triples)
+    body = "\n".join(t[0].text if isinstance(t[0], _Line) else f"{t[0]} {t[1]} {t[2]} ." for t in triples)
     return f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}"
 
 
@@ -82,6 +91,18 @@ class GraphStore:
             parts.append(insert_data(graph, triples))
         if parts:
             self.update(" ;\n".join(parts))
+
+    def write_reports(self, nquads: str, graphs: list[str], drop: Iterable[str] = ()) -> None:
+        """Write reports given as N-Quads (each in its own named graph), then drop the graphs they replace.
+
+        The default writes per graph through SPARQL Update; stores with a faster bulk path override it.
+        """
+        by_graph: dict[str, list[str]] = {}
+        for line in nquads.splitlines():
+            if line.strip():
+                body, graph = line.rstrip(" .").rsplit(" ", 1)
+                by_graph.setdefault(graph.strip("<>"), []).append(body + " .")
+        self.replace_graphs([(g, [(_Line(t),) for t in by_graph.get(g, [])]) for g in graphs], drop=drop)
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
         parts = [f"DROP SILENT GRAPH <{g}>" for g in graphs]

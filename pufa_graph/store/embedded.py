@@ -62,6 +62,20 @@ class EmbeddedStore(GraphStore):
         except OSError as exc:
             raise StoreError(f"cannot write to store {self.location}: {exc}") from None
 
+    def write_reports(self, nquads: str, graphs: list[str], drop=()) -> None:
+        """One atomic load of the batch, then the replaced graphs go: a crash between the two leaves
+        both versions, never a half-written one (the next ingest removes the older)."""
+        import pyoxigraph
+
+        existing = [g for g in graphs if self._store.contains_named_graph(pyoxigraph.NamedNode(g))]
+        if existing:  # same report, new pipeline version: its graph is rewritten in place
+            self.drop_graphs(existing)
+        try:
+            self._store.load(nquads.encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
+        except (SyntaxError, OSError) as exc:
+            raise StoreError(f"cannot write to store {self.location}: {exc}") from None
+        self.drop_graphs(g for g in drop if g not in graphs)
+
     def close(self) -> None:
         store = getattr(self, "_store", None)
         if store is not None:
