@@ -35,6 +35,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,7 +85,7 @@ class Division:
 
     @property
     def bare(self) -> str:
-        """灌云, 巴州 -> 巴音郭楞? no: the shortest short name without a level suffix, else the name."""
+        """The short name without a level suffix (灌云, 巴音郭楞), else the full name (城中区)."""
         plain = [s for s in self.shorts if not s.endswith(("县", "区", "州", "旗", "盟"))]
         if plain:
             return min(plain, key=len) if len(min(plain, key=len)) >= 2 else plain[0]
@@ -133,8 +134,9 @@ class Catalogue:
     cities: list[Division]
     children: dict[str, list[Division]]
     laws: list[Law]
-    law_weights: list[float]
+    law_cum: list[float]  # cumulative weights for random.choices
     campaigns: list[Campaign]
+    campaign_cum: list[float]
     day_campaigns: list[Campaign]
     departments: list[str]
     venue_suffixes: dict[str, list[str]]
@@ -158,6 +160,29 @@ _COMMON_LAWS = {
     "反有组织犯罪法": 2, "长江保护法": 1, "野生动物保护法": 2, "森林法": 2, "消防法": 2, "教育法": 2,
     "义务教育法": 2, "传染病防治法": 1, "监察法": 2, "公职人员政务处分法": 2, "中国共产党纪律处分条例": 1,
     "法治宣传教育法": 1, "民法典婚姻家庭编解释（一）": 0.5, "宗教事务条例": 1, "兵役法": 1,
+}
+
+
+def _campaign_weight(c: Campaign, marked: set[str]) -> float:
+    """The 普法 campaigns, publicity weeks and months come up often; holidays and plans rarely."""
+    if c.kind == "plan":
+        return 0.0
+    if c.kind == "campaign" or c.name in marked:
+        return 3.0
+    if c.kind in ("week", "month"):
+        return 1.5
+    return 0.2
+
+
+#: first year a report could publicize these (laws.csv has no dates)
+_LAW_YEAR = {
+    "民法典": 2020, "反电信网络诈骗法": 2022, "法律援助法": 2021, "家庭教育促进法": 2021, "乡村振兴促进法": 2021,
+    "个人信息保护法": 2021, "数据安全法": 2021, "反有组织犯罪法": 2021, "爱国主义教育法": 2023, "法治宣传教育法": 2025,
+    "民营经济促进法": 2025, "无障碍环境建设法": 2023, "学前教育法": 2024, "学位法": 2024, "粮食安全保障法": 2023,
+    "青藏高原生态保护法": 2023, "黑土地保护法": 2022, "黄河保护法": 2022, "对外关系法": 2023, "期货和衍生品法": 2022,
+    "农村集体经济组织法": 2024, "能源法": 2024, "刑法修正案（十二）": 2023, "民法典总则编解释": 2022,
+    "民法典婚姻家庭编解释（一）": 2021, "民法典担保制度解释": 2021, "网络数据安全管理条例": 2024,
+    "未成年人网络保护条例": 2023, "信访工作条例": 2022, "防范和处置非法集资条例": 2021,
 }
 
 
@@ -217,8 +242,8 @@ def catalogue() -> Catalogue:
     titles = _rows("person_titles.csv")
     media = [r["name"] for r in _rows("media.csv")]
     return Catalogue(
-        counties=counties, cities=cities, children=children, laws=laws, law_weights=[x.weight for x in laws],
-        campaigns=campaigns, day_campaigns=day_campaigns, departments=departments, venue_suffixes=venue_suffixes,
+        counties=counties, cities=cities, children=children, laws=laws, law_cum=list(accumulate(x.weight for x in laws)),
+        campaigns=campaigns, campaign_cum=list(accumulate(_campaign_weight(c, marked) for c in campaigns)), day_campaigns=day_campaigns, departments=departments, venue_suffixes=venue_suffixes,
         groups=groups, forms=forms, surnames=surnames[:120],
         titles_after=[t["title"] for t in titles if t["position"] == "after"],
         titles_before=[t["title"] for t in titles if t["position"] == "before"], media=media,
@@ -366,9 +391,9 @@ _ACTS = {
         "深入社区、农村、学校、企业等基层一线，结合实际案例，向{GROUP}解读{LAW}中与群众生活息息相关的新规定。",
         "{MONTH}，{ISS}联合{AG}在{SQUARE}开展{LAWS}等法律法规集中宣传活动，发放宣传资料{NC}。",
         "走进{SCHOOL}、{SCENIC}、{ELDER}开展{LAW}宣传活动，受教育群众{NP}。",
-        "{ALL}共开展各类法治宣传活动{NS}，发放宣传资料{NC}，悬挂横幅{NB}多条，受教育群众{NP}。",
+        "{ALL}共开展各类法治宣传活动{NS}，发放宣传资料{NC}，悬挂横幅{NR}多条，受教育群众{NP}。",
         "{AG}开展的“{THEME}”宣传活动，将{LAW}送到{GROUP}身边。",
-        "在{VILLAGE}开展“送法进家庭”活动，为{GROUP}讲解{LAW}相关知识。",
+        "在{VILLAGE}开展“送法进家庭”活动，为{NPG}讲解{LAW}相关知识。",
         "{DATE}，在{TOWN}集镇设置法律咨询台，向赶集群众宣传{LAW}、{LAW}，接受咨询{NQ}。",
     ],
     "org": [
@@ -418,7 +443,7 @@ _ACTS = {
         "{COURT}在{VILLAGE}开展巡回审判，以案释法，现场旁听群众{NP}。",
     ],
     "media": [
-        "“法治{P}”微信公众号全年共发布普法信息{NB}余篇，阅读量{NB}00+人次。",
+        "“法治{P}”微信公众号全年共发布普法信息{NR}余篇，阅读量{NB}00+人次。",
         "{COURT}的“{P}法苑”、{PROC}的“{P}检察”、{POL}的“{P}警方”等新媒体平台，多层次、多渠道推送法治资讯和以案释法案例。",
         "将“疫情防控必须掌握的法律知识”等专题普法内容在{NB}个微信群里连续推送，构筑群防群治的坚固防线。",
         "在{MEDIA}开设“以案说法”专栏，全年推出法治节目{N}期。",
@@ -427,7 +452,7 @@ _ACTS = {
     "grass": [
         "开展“法律明白人”常态化培训{N}期，培训“法律明白人”{NB}0余名，抓好“1名村（居）法律顾问+N名法律明白人”行动方案落实。",
         "{VILLAGE}、{VILLAGE}荣获“{PROVF}民主法治示范村（社区）”命名推荐，充分发挥了示范引领作用。",
-        "{ALL}开展“送法下乡”活动{NB}（场）次，发放各类宣传材料{NC}，悬挂横幅{NB}多条。",
+        "{ALL}开展“送法下乡”活动{NB}（场）次，发放各类宣传材料{NC}，悬挂横幅{NR}多条。",
         "会同依法治{L}、民政等部门对{ALL}{NB}个村（居）进行逐一实地检查，完成民主法治示范村复核工作。",
         "{DATE}，接受{PROV}复核组对{WE}民主法治示范村居的复核检查，对{N}个村进行了实地查看。",
         "每个村（社区）配备法律顾问，实现法律顾问全覆盖，全年为村（居）民提供法律咨询{NB}0余人次。",
@@ -454,7 +479,7 @@ _EFFECTS = [
     "{ALL}干部群众尊法学法守法用法的意识明显提高，自觉运用法律手段解决矛盾纠纷的观念逐渐深入人心。",
     "法治文化阵地成为群众学法用法的“打卡地”，法治文艺作品走进千家万户。",
     "依法办事、依法维权的良好氛围在{ALL}范围内日益浓厚，为法治社会建设奠定了坚实的群众基础。",
-    "全年{ALL}未发生因普法不到位引发的重大群体性事件，信访总量同比下降{PCT}。",
+    "全年{ALL}未发生因普法不到位引发的重大群体性事件，信访总量同比下降{PCTS}。",
     "群众对法治宣传教育的满意度达{PCT}，法律知识知晓率明显提高。",
 ]
 
@@ -535,6 +560,18 @@ _OPINION_SECTIONS = [
       "持续深化基层法治创建活动。深入开展“民主法治示范村（社区）”创建，推动示范点连点、成线、扩面。"]),
 ]
 
+#: requirements appended to the items of an 实施意见
+_OPINION_ASKS = [
+    "各单位要结合实际制定具体实施方案，于{MONTH}前报送。",
+    "要充分利用{CAMP}等重要时间节点，集中开展主题宣传活动。",
+    "要以{LAWS}为重点，面向{GROUP}开展精准普法。",
+    "每季度至少开展{N}次集中宣传活动，全年覆盖{GROUP}不少于{NR}00人次。",
+    "要加强与{AG}、{AG}的协调配合，形成工作合力。",
+    "依托{VENUE}等法治文化阵地，常态化开展法治宣传。",
+    "工作开展情况纳入年度法治建设成效考核，考核结果在{ALL}范围内通报。",
+    "{Y}年底前，{ALL}建成{N}个以上法治文化示范点，打造{N2}条法治宣传长廊。",
+]
+
 _NOTICE_BASICS = [
     ("创新工作格局，精心统筹部署",
      "{Y}年初{PARTY}{GOV}下发实施意见、{YFZ}下发考评办法，将“谁执法谁普法”责任制纳入{ALL}绩效考核，形成齐抓共管“大普法”工作格局。"),
@@ -557,6 +594,13 @@ _NOTICE_PROBLEMS = [
      "少数单位法治宣传方法和形式较为单一，围绕社会热点问题开展新媒体宣传较少。"),
     ("以案释法工作有待进一步深化",
      "部分单位案例报送不及时，案例分析流于形式，以案释法的针对性不强。"),
+]
+
+_NOTICE_EXAMPLES = [
+    "如{AG}全年仅开展普法活动{N}次，{AG}未按时报送普法责任清单。",
+    "评议中，{AG}、{AG}的履职报告内容简单空洞，未体现本单位执法特点。",
+    "督查中发现，{N}家单位未明确专职普法工作人员，{N2}家单位未建立以案释法案例库。",
+    "{AG}的微信公众号全年发布普法信息不足{N}条，群众关注度不高。",
 ]
 
 _NOTICE_REQS = [
@@ -596,12 +640,13 @@ class Writer:
     upper: Division | None = None
     issuer_body: str = "司法局"
     towns: list[tuple[str, list[str]]] = field(default_factory=list)
+    used: set[str] = field(default_factory=set)  # templates already written (membership only)
 
     # ---- set-up -----------------------------------------------------------------------
 
     def setup(self) -> None:
         rng, cat = self.rng, self.cat
-        self.year = rng.choice((2019, 2020, 2021, 2021, 2022, 2022, 2023, 2023, 2023, 2024, 2024, 2024, 2025))
+        self.year = rng.choice((2020, 2021, 2021, 2022, 2022, 2023, 2023, 2023, 2024, 2024, 2024, 2025))
         if rng.random() < 0.2:
             self.place = rng.choice(cat.cities)
         else:
@@ -763,7 +808,11 @@ class Writer:
 
     # laws, campaigns, themes
     def _law(self) -> Law:
-        return self.rng.choices(self.cat.laws, self.cat.law_weights)[0]
+        for _ in range(10):
+            law = self.rng.choices(self.cat.laws, cum_weights=self.cat.law_cum)[0]
+            if _LAW_YEAR.get(law.name, 0) <= self.year:
+                return law
+        return self.cat.laws[0]
 
     def f_LAW(self) -> str:
         law, rng = self._law(), self.rng
@@ -796,14 +845,16 @@ class Writer:
         return "、".join(names)
 
     def f_CAMP(self) -> str:
-        rng = self.rng
+        rng, cat = self.rng, self.cat
         for _ in range(10):
-            c = rng.choice(self.cat.campaigns)
-            if c.kind == "plan" or (c.first and c.first > self.year) or (c.last and c.last < self.year):
+            c = rng.choices(cat.campaigns, cum_weights=cat.campaign_cum)[0]
+            if (c.first and c.first > self.year) or (c.last and c.last < self.year):
                 continue
             name = c.name
             if c.aliases and rng.random() < 0.3:
                 name = rng.choice(c.aliases)
+            if name.endswith("活动") and len(name) > 4:
+                name = name[:-2]
             if name.startswith("“") or len(name) < 3 or rng.random() < 0.6:
                 return name if name.startswith("“") or len(name) < 3 else f"“{name}”"
             return name
@@ -826,7 +877,7 @@ class Writer:
             f"，发放宣传资料{self.f_NC()}，接受群众咨询{self.f_NQ()}",
             f"，{self.f_AGS()}等单位参加",
             "，进一步弘扬法治精神，营造了浓厚的法治氛围",
-            f"，通过{self.f_FORMS()}等形式，吸引{self.f_NP()}参与",
+            f"，通过{self.f_FORMS()}等形式，吸引{self.f_NPG()}参与",
         ))
         return f"{date}在{venue}举办{self.year}年{self.f_PF()}{name}{tail}{extra}。"
 
@@ -883,8 +934,9 @@ class Writer:
             return f"{self.place.bare}第{rng.choice(_CN_ORD[:6])}{suffix}"
         if r < 0.65:
             return self._town_bare() + suffix
-        if r < 0.8 and self.upper is not None:
-            return self.upper.name + self._name2([]) + rng.choice(("中学", "小学"))
+        if r < 0.8:
+            city = self.upper if self.upper is not None and self.upper.level == "city" else self.place
+            return city.name + self._name2([]) + rng.choice(("中学", "小学"))
         return self._name2([]) + suffix
 
     def f_SQUARE(self) -> str:
@@ -910,6 +962,9 @@ class Writer:
     def f_ELDER(self) -> str:
         return self.rng.choice((self._town_bare() + self._venue("elderly_center"), "老年人活动中心"))
 
+    def f_VENUE(self) -> str:
+        return self.rng.choice((self.f_SQUARE, self.f_PARK, self.f_CORRIDOR, self.f_SCHOOL, self.f_SCENIC))()
+
     def f_MEETING(self) -> str:
         return f"{self.place.L}政府{self.rng.randint(1, 6)}0{self.rng.randint(1, 9)}会议室"
 
@@ -927,28 +982,44 @@ class Writer:
     def f_NB(self) -> str: return str(self.rng.choice((self.rng.randint(12, 99), self.rng.randint(100, 400))))  # noqa: E704
     def f_ORD(self) -> str: return self.rng.choice(_CN_ORD[:9])  # noqa: E704
 
+    def f_NR(self) -> str: return str(self.rng.randint(2, 40) * 10)  # noqa: E704
+
     def f_NS(self) -> str:
-        n = self.rng.choice((self.rng.randint(2, 30) * 10, self.rng.randint(12, 98)))
-        return f"{n}{self.rng.choice(('余场', '多场', '场次', '余场次', '场'))}"
+        rng = self.rng
+        if rng.random() < 0.6:
+            return f"{rng.randint(2, 30) * 10}{rng.choice(('余场', '多场', '余场次'))}"
+        return f"{rng.randint(12, 98)}{rng.choice(('场次', '场'))}"
 
     def f_NC(self) -> str:
         rng = self.rng
         if rng.random() < 0.45:
             return f"{rng.randint(1, 9)}{rng.choice(('万多份', '万余份', '万份'))}"
-        return f"{rng.randint(2, 99) * 100}{rng.choice(('余份', '多份', '份'))}"
+        return f"{rng.randint(2, 99) * 100}{rng.choice(('余份', '多份', '份'))}" if rng.random() < 0.8 else f"{rng.randint(200, 9999)}份"
 
     def f_NP(self) -> str:
         rng = self.rng
-        if rng.random() < 0.3:
+        r = rng.random()
+        if r < 0.25:
             return f"{rng.randint(1, 9)}万余人次"
-        return f"{rng.randint(2, 99) * 100}{rng.choice(('余人次', '余名', '多人', '余人'))}{rng.choice(('', '', rng.choice(_GROUP_NOUNS)))}"
+        if r < 0.7:
+            return f"{rng.randint(2, 99) * 100}{rng.choice(('余人次', '多人', '余人'))}"
+        return f"{rng.randint(120, 9999)}人次"
+
+    def f_NPG(self) -> str:
+        return f"{self.rng.randint(2, 99) * 10}余名{self.rng.choice(_GROUP_NOUNS)}"
 
     def f_NQ(self) -> str:
-        return f"{self.rng.randint(20, 500)}{self.rng.choice(('余人次', '人次', '余次'))}"
+        rng = self.rng
+        if rng.random() < 0.5:
+            return f"{rng.randint(2, 50) * 10}{rng.choice(('余人次', '余次'))}"
+        return f"{rng.randint(20, 500)}人次"
 
     def f_NSTU(self) -> str:
         rng = self.rng
         return f"{rng.randint(2, 8)}所{rng.choice(('中学', '小学', '学校'))}{rng.randint(3, 60) * 10}余名学生"
+
+    def f_PCTS(self) -> str:
+        return f"{self.rng.randint(3, 30)}.{self.rng.randint(1, 9)}%"
 
     def f_PCT(self) -> str:
         rng = self.rng
@@ -957,8 +1028,11 @@ class Writer:
     # ---- paragraphs -------------------------------------------------------------------
 
     def acts(self, topic: str, n: int) -> list[str]:
-        pool = _ACTS.get(topic, []) + _ACTS["*"]
+        pool = [t for t in _ACTS.get(topic, []) + _ACTS["*"] if t not in self.used]
+        if len(pool) < n:
+            pool = _ACTS.get(topic, []) + _ACTS["*"]
         picks = self.rng.sample(pool, min(n, len(pool)))
+        self.used.update(picks)
         return [self.fill(t) for t in picks]
 
     def items(self, topic: str, n: int) -> str:
@@ -966,7 +1040,7 @@ class Writer:
         leads = self.rng.sample(_ITEM_LEADS[topic], min(n, len(_ITEM_LEADS[topic])))
         out = []
         for i, lead in enumerate(leads):
-            body = "".join(self.acts(topic, self.rng.randint(1, 2)))
+            body = "".join(self.acts(topic, self.rng.randint(1, 3)))
             out.append(f"{_CN_ORD[i]}是{lead}。{body}")
         return "".join(out)
 
@@ -1021,7 +1095,7 @@ class Writer:
         """工作总结: themed 一、… sections, each with （一） subsections or activity paragraphs."""
         rng, Y, pf = self.rng, self.year, self.place.name
         title = rng.choice((f"{pf}{Y}年普法工作总结", f"{Y}年{pf}普法责任落实情况报告", f"{pf}{Y}年普法依法治理工作总结",
-                            f"{pf}司法局{Y}年法治宣传教育工作总结", f"{Y}年{self.place.bare}普法工作情况报告"))
+                            f"{pf}{self.issuer_body}{Y}年法治宣传教育工作总结", f"{Y}年{self.place.bare}普法工作情况报告"))
         lines = []
         if rng.random() < 0.15:
             lines.append("[bookmark: _GoBack]" + self.opening() + f"现将今年来{self.f_WE()}普法工作情况总结如下：")
@@ -1033,9 +1107,10 @@ class Writer:
             lines.append(f"{_CN_ORD[k]}、{rng.choice(_HEADINGS[t])}")
             k += 1
             if rng.random() < 0.5:
-                subs = rng.sample([s for s in _HEADINGS if s != t], rng.randint(1, 2))
+                subs = rng.sample([s for s in _HEADINGS if s != t], rng.randint(1, 3))
                 for j, s in enumerate([t] + subs):
-                    lines.append(f"（{_CN_ORD[j]}）{rng.choice(_HEADINGS[s])}。" + "".join(self.acts(s, rng.randint(2, 3))))
+                    heads = [h for h in _HEADINGS[s] if h not in lines[-1 - j]]
+                    lines.append(f"（{_CN_ORD[j]}）{rng.choice(heads)}。" + "".join(self.acts(s, rng.randint(2, 3))))
             else:
                 lines.append(self.fill(rng.choice(_INTROS[t])) + "".join(self.acts(t, rng.randint(2, 4))))
         lines.append(f"{_CN_ORD[k]}、" + rng.choice(("存在的问题和不足", "存在问题", "存在的问题")))
@@ -1054,15 +1129,17 @@ class Writer:
         lines.append(f"根据《{pf}国家机关“谁执法谁普法”履职报告评议活动实施方案》，现将{Y}年落实国家机关“谁执法谁普法”"
                      "普法责任制履职评议情况通报如下：")
         lines.append("一、基本情况")
-        for i, (h, b) in enumerate(rng.sample(_NOTICE_BASICS, rng.randint(3, 5))):
-            extra = "".join(self.acts(rng.choice(list(_HEADINGS)), rng.randint(0, 2)))
+        for i, (h, b) in enumerate(rng.sample(_NOTICE_BASICS, rng.randint(4, 5))):
+            extra = "".join(self.acts(rng.choice(list(_HEADINGS)), rng.randint(1, 3)))
             lines.append(f"{i + 1}.{h}。{self.fill(b)}{extra}")
         lines.append("二、存在的主要问题")
         for i, (h, b) in enumerate(rng.sample(_NOTICE_PROBLEMS, rng.randint(2, 4))):
-            lines.append(f"{i + 1}.{h}。{self.fill(b)}")
+            example = self.fill(rng.choice(_NOTICE_EXAMPLES)) if rng.random() < 0.6 else ""
+            lines.append(f"{i + 1}.{h}。{self.fill(b)}{example}")
         lines.append("三、下一步工作要求")
         for i, (h, b) in enumerate(rng.sample(_NOTICE_REQS, rng.randint(2, 4))):
-            lines.append(f"{i + 1}.{h}。{self.fill(b)}")
+            asks = "".join(self.fill(a) for a in rng.sample(_OPINION_ASKS, rng.randint(0, 2)))
+            lines.append(f"{i + 1}.{h}。{self.fill(b)}{asks}")
         if self.place.level == "county" and self.upper is not None and self.upper.level == "city" and rng.random() < 0.6:
             region = self.upper.name + pf
         else:
@@ -1095,12 +1172,13 @@ class Writer:
         lines.append(f"为深入贯彻落实习近平法治思想，进一步巩固{Y - 1}年普法工作成果，按照上级关于{topic}的总体部署，"
                      f"推动{Y}至{Y + 1}年普法工作走深走实，结合{self.place.bare}司法行政系统工作实际，提出以下意见。")
         k = 0
-        for s, (head, items) in enumerate(rng.sample(_OPINION_SECTIONS, rng.randint(3, 5))):
+        for s, (head, items) in enumerate(rng.sample(_OPINION_SECTIONS, rng.randint(4, 6))):
             lines.append(f"{_CN_ORD[s]}、{head}")
             for item in rng.sample(items, rng.randint(min(2, len(items)), len(items))):
                 leads = "、".join(rng.sample(sections, rng.randint(1, 3)))
                 tail = f"，{kids[:-3] if kids.endswith('司法所') else kids}" if rng.random() < 0.7 else ""
-                lines.append(f"（{_CN_ORD[k]}）{self.fill(item)}（牵头单位：{leads}{tail}）")
+                asks = "".join(self.fill(a) for a in rng.sample(_OPINION_ASKS, rng.randint(0, 2)))
+                lines.append(f"（{_CN_ORD[k]}）{self.fill(item)}{asks}（牵头单位：{leads}{tail}）")
                 k += 1
         return title, lines, iss
 
@@ -1111,9 +1189,9 @@ class Writer:
         title = rng.choice((f"{Y}年{pf}普法依法治理工作要点", f"{pf}{Y}年普法工作要点", f"{pf}{Y}年法治宣传教育工作计划"))
         lines = [f"{Y}年{self.f_ALL()}普法依法治理工作的总体要求是：坚持以习近平新时代中国特色社会主义思想为指导，"
                  f"深入学习贯彻习近平法治思想，全面落实“{self.f_EIGHT()}”普法规划，为{self.f_ALL()}经济社会发展营造良好法治环境。"]
-        for s, t in enumerate(rng.sample(list(_HEADINGS), rng.randint(3, 5))):
+        for s, t in enumerate(rng.sample(list(_HEADINGS), rng.randint(4, 6))):
             lines.append(f"{_CN_ORD[s]}、{rng.choice(_HEADINGS[t])}")
-            for i, sent in enumerate(self.acts(t, rng.randint(2, 3))):
+            for i, sent in enumerate(self.acts(t, rng.randint(2, 4))):
                 lines.append(f"{i + 1}.{sent}（责任单位：{self.ag_list(rng.randint(1, 3))}）")
         return title, lines, self.fill("{YFZ}") if rng.random() < 0.5 else self.place.name + "司法局"
 
@@ -1170,10 +1248,17 @@ def add_glosses(text: str, rng: random.Random, share: float = 0.05) -> str:
     return "".join(out)
 
 
+def _cn_number(n: int) -> str:
+    """1..31 in Chinese: 七, 十二, 二十七."""
+    if n <= 20:
+        return _CN_ORD[n - 1]
+    return _CN_DIGIT[n // 10] + "十" + (_CN_DIGIT[n % 10] if n % 10 else "")
+
+
 def _cn_date(iso: str) -> str:
+    """二〇二四年三月二十七日"""
     y, m, d = (int(x) for x in iso.split("-"))
-    year = "".join(_CN_DIGIT[int(c)] for c in str(y))
-    return f"{year}年{_CN_ORD[m - 1]}月{_CN_ORD[d - 1] if d <= 20 else ('二十' + (_CN_ORD[d - 21] if d > 20 else '')) if d < 30 else '三十' + (_CN_ORD[d - 31] if d > 30 else '')}日"
+    return "".join(_CN_DIGIT[int(c)] for c in str(y)) + f"年{_cn_number(m)}月{_cn_number(d)}日"
 
 
 def _date_line(iso: str, rng: random.Random) -> str:

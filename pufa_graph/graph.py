@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode
 
@@ -67,8 +68,15 @@ def _concept(triples: list, scheme: str, code: str) -> NamedNode:
     return node
 
 
+@lru_cache(maxsize=65536)
 def _int(value: int) -> Literal:
     return Literal(str(value), datatype=XSD.integer)
+
+
+@lru_cache(maxsize=262144)
+def _text(value: str) -> Literal:
+    """Surface forms, rules and names repeat across reports: build each literal once."""
+    return Literal(value)
 
 
 def entity_triples(doc: Document) -> list[Triple]:
@@ -87,19 +95,19 @@ def entity_triples(doc: Document) -> list[Triple]:
             (node, RDF.type, PUFA.Mention),
             (node, PUFA.mentionOf, entity_node(m.entity_id)),
             (node, PUFA.inReport, report),
-            (node, PUFA.surface, Literal(m.surface)),
+            (node, PUFA.surface, _text(m.surface)),
             (node, PUFA.start, _int(m.start)),
             (node, PUFA.end, _int(m.end)),
             (node, PUFA.origStart, _int(m.orig_start)),
             (node, PUFA.origEnd, _int(m.orig_end)),
-            (node, PUFA.rule, Literal(m.rule)),
+            (node, PUFA.rule, _text(m.rule)),
         ]
-        if m.attrs.get("why"):
-            triples.append((node, RDFS.comment, Literal(m.attrs["why"])))
+        if m.attrs.get("why") and m.canonical != m.surface:  # the merge log: why this surface is that entity
+            triples.append((node, RDFS.comment, _text(m.attrs["why"])))
     for eid, m in first.items():
         node = entity_node(eid)
-        triples += [(node, RDF.type, TYPE_CLASS[m.type]), (node, RDFS.label, Literal(m.canonical))]
-        triples += [(node, SKOS.altLabel, Literal(alias)) for alias in sorted(seen[eid]) if alias != m.canonical]
+        triples += [(node, RDF.type, TYPE_CLASS[m.type]), (node, RDFS.label, _text(m.canonical))]
+        triples += [(node, SKOS.altLabel, _text(alias)) for alias in sorted(seen[eid]) if alias != m.canonical]
         attrs = m.attrs
         if m.type == "agency":
             triples.append((node, PUFA.kind, _concept(triples, "kind", attrs.get("kind", "other"))))
@@ -186,7 +194,7 @@ def _named(triples: list, type_: str, name: str) -> NamedNode:
     from .resolve import entity_id
 
     node = entity_node(entity_id(type_, name))
-    triples += [(node, RDF.type, TYPE_CLASS[type_]), (node, RDFS.label, Literal(name))]
+    triples += [(node, RDF.type, TYPE_CLASS[type_]), (node, RDFS.label, _text(name))]
     return node
 
 

@@ -8,6 +8,7 @@ so a crash leaves every earlier report whole.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -82,14 +83,20 @@ def process_file(path: str, max_bytes: int | None = None) -> Processed:
     try:
         doc = read_document(path, max_bytes=max_bytes, analyse=True)
         triples = report_triples(doc)
-        graph = str(doc_graph(doc.id))
-        nquads = "".join(f"{s} {p} {o} {graph} .\n" for s, p, o in triples)
+        graph = f" {doc_graph(doc.id)} .\n"
+        nquads = "".join(f"{_term_text(s)} {_term_text(p)} {o}{graph}" for s, p, o in triples)
     except PufaError as exc:
         return Processed(path=path, error=str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug must not stop the other files
         return Processed(path=path, error=f"{path}: internal error: {type(exc).__name__}: {exc}")
     return Processed(path=path, id=doc.id, doc_path=doc.path, title=doc.metadata.title, nquads=nquads,
                      triples=len(triples), warnings=doc.warnings)
+
+
+@lru_cache(maxsize=262144)
+def _term_text(term) -> str:
+    """N-Triples text of subjects and predicates, which repeat (terms are hashable)."""
+    return str(term)
 
 
 def _process_star(args: tuple[str, int | None]) -> Processed:

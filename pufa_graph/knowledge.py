@@ -179,6 +179,7 @@ class Knowledge:
                       for r in read_csv("activity_forms.csv")]
         boundaries = read_csv("boundaries.csv")
         self.lead_in_words = frozenset(r["word"] for r in boundaries if r["role"] == "lead_in")
+        self.lead_in_long = tuple(w for w in self.lead_in_words if len(w) > 1)  # for str.endswith
         self.generic_starts = tuple(r["word"] for r in boundaries if r["role"] == "generic")
         self.topic_words = frozenset(r["word"] for r in boundaries if r["role"] == "topic")
         self.surnames = frozenset(read_words("surnames.txt"))

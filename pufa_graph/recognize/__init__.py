@@ -49,16 +49,21 @@ def recognizers() -> list[tuple[str, Recognizer]]:
 
 
 def resolve_overlaps(candidates: list[Mention]) -> list[Mention]:
-    """Longest first; of equal length, the higher-priority type; no two kept spans overlap."""
+    """Longest first; of equal length, the higher-priority type; no two kept spans overlap,
+    except an inner mention that ``NESTABLE`` allows inside an outer one."""
     rank = {t: i for i, t in enumerate(TYPE_PRIORITY)}
     ordered = sorted(candidates, key=lambda m: (-(m.end - m.start), rank.get(m.type, 99), m.start))
+    size = max((m.end for m in candidates), default=0)
+    occupied = bytearray(size)
     kept: list[Mention] = []
     for m in ordered:
-        clash = [k for k in kept if m.start < k.end and k.start < m.end]
-        if not clash:
+        if occupied.find(1, m.start, m.end) < 0:
             kept.append(m)
-        elif all(k.start <= m.start and m.end <= k.end and (k.type, m.type) in NESTABLE
-                 and "nested_in" not in k.attrs for k in clash):
+            occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
+            continue
+        clash = [k for k in kept if m.start < k.end and k.start < m.end]
+        if all(k.start <= m.start and m.end <= k.end and (k.type, m.type) in NESTABLE
+               and "nested_in" not in k.attrs for k in clash):
             m.attrs["nested_in"] = clash[0].type
             kept.append(m)
     return sorted(kept, key=lambda m: (m.start, -m.end))

@@ -39,7 +39,7 @@ def find_groups(text: str, ctx: Context) -> list[Mention]:
         start = m.start()
         tokens = 0
         for token, flag in reversed(tag(text[window_start:m.start()])):
-            lead_in = token in ctx.kb.lead_in_words or any(token.endswith(w) for w in ctx.kb.lead_in_words if len(w) > 1)
+            lead_in = token in ctx.kb.lead_in_words or token.endswith(ctx.kb.lead_in_long)
             modifier = flag.startswith(MODIFIER_POS) and flag not in ("ns", "nr", "nrt") or token in modifier_verbs
             if lead_in or not modifier or token.startswith(ctx.kb.generic_starts) or tokens == 3:
                 break

@@ -38,7 +38,7 @@ def _name_before(text: str, pos: int, ctx: Context, max_chars: int = 10) -> int:
         return pos
     keep = pos
     for token, flag in reversed(tag(text[start:pos])):
-        lead_in = token in ctx.kb.lead_in_words or any(token.endswith(w) for w in ctx.kb.lead_in_words if len(w) > 1)
+        lead_in = token in ctx.kb.lead_in_words or token.endswith(ctx.kb.lead_in_long)
         topic = token in ctx.kb.topic_words
         if lead_in or not NAME_CHAR.match(token[0]) or (flag[:1] not in NAME_POS and not topic):
             break
