@@ -406,7 +406,7 @@ _ACTS = {
         "充分利用“国家宪法日”“宪法宣传周”等重要节点，通过举办宪法宣誓仪式、宪法知识竞赛、设置宪法宣传咨询点等形式，掀起宪法学习宣传热潮。",
         "以“美好生活·民法典相伴”为主题，组织法律服务团深入{TOWN}、{VILLAGE}等基层一线开展民法典宣传，发放资料{NC}。",
         "组织开展“4·15”全民国家安全教育日法治宣传活动，加强{LAWS}等法律宣传，增强全社会国家安全意识。",
-        "结合打击整治养老诈骗专项行动，在{ELDER}开展防诈骗宣传，为{NP}老年人讲解典型案例。",
+        "结合打击整治养老诈骗专项行动，在{ELDER}开展防诈骗宣传，为{NR}0余名老年人讲解典型案例。",
         "围绕{CAMP}，联合{AG}在{MARKET}开展集中宣传，发放《{BOOK}》{NC}。",
     ],
     "forms": [
@@ -619,6 +619,7 @@ _NOTICE_REQS = [
 # --------------------------------------------------------------------------------------
 
 _PLACEHOLDER = re.compile(r"\{([A-Z][A-Z0-9]*)\}")
+_DISTINCT = frozenset(("AG", "LAW", "MEDIA", "GROUP", "VILLAGE", "SCHOOL", "WORK", "COUNTY", "N", "N2"))
 
 
 @dataclass
@@ -673,10 +674,23 @@ class Writer:
     # ---- filling templates ------------------------------------------------------------
 
     def fill(self, template: str) -> str:
-        return _PLACEHOLDER.sub(self._one, template)
+        outer, self._seen = getattr(self, "_seen", None), []
+        try:
+            return _PLACEHOLDER.sub(self._one, template)
+        finally:
+            self._seen = outer
 
     def _one(self, m: re.Match) -> str:
-        return getattr(self, "f_" + m.group(1))()
+        key = m.group(1)
+        make = getattr(self, "f_" + key)
+        value = make()
+        if key in _DISTINCT:  # two {AG} or {LAW} in one sentence name two different things
+            for _ in range(6):
+                if value not in self._seen:
+                    break
+                value = make()
+            self._seen.append(value)
+        return value
 
     # place and level
     def f_Y(self) -> str: return str(self.year)  # noqa: E704

@@ -56,9 +56,14 @@ def main(ctx: click.Context, store: str | None) -> None:
 
     \b
     Typical session:
-      pufa read data/reports/000_32807e2b53f0df99.txt     # what the reader makes of one file
-      pufa ingest data/reports                            # store reports (txt, html, docx, pdf)
-      pufa docs                                           # list what is stored
+      pufa ingest data/reports                        # store reports (txt, html, docx, pdf)
+      pufa ask "哪些机构在学校宣传了民法典？"            # a question, answered with evidence
+      pufa who-promoted 民法典 --venue-type school     # the same as a named query
+      pufa entities --type agency                     # canonical agencies and their aliases
+      pufa activities --law 宪法 --format json         # activity frames for scripts
+      pufa gaps                                       # 谁执法谁普法: enforced but never publicized
+      pufa export --format turtle                     # RDF for other systems (exports/)
+    Every command has --help with examples.
     """
     ctx.ensure_object(dict)
     ctx.obj["store"] = store
