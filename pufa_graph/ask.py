@@ -186,14 +186,11 @@ def _region(zh: str, en: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _pinyin_index() -> dict[str, list[str]]:
-    from pypinyin import lazy_pinyin
-
+    """Toneless pinyin (ontology/regions.csv, column pinyin) -> region codes."""
     index: dict[str, list[str]] = {}
-    for region in knowledge().regions.values():
-        for name in (region.name, *region.short_names):
-            stem = re.sub(r"(省|市|县|区|州|盟|旗|自治州|自治县|自治区)$", "", name)
-            if len(stem) >= 2:
-                index.setdefault("".join(lazy_pinyin(stem)), []).append(region.code)
+    for row in read_csv("regions.csv"):
+        if row.get("pinyin"):
+            index.setdefault(row["pinyin"], []).append(row["code"])
     return index
 
 
@@ -487,8 +484,6 @@ def _quantity_topic(parsed: Parsed) -> tuple[list[str], list[str]]:
 
 
 def _problem_topic(parsed: Parsed) -> list[str]:
-    from .segment import cut
-
     scaffold = {r["word"] for r in read_csv("boundaries.csv") if r["role"] == "question_scaffold"}
     cited = [t for t in _quoted(parsed.question) if re.search(f"[{CJK}]", t)]
     source = cited if parsed.lang == "en" and any(t not in scaffold for t in cited) else parsed.slots.get("terms", [])
@@ -497,9 +492,11 @@ def _problem_topic(parsed: Parsed) -> list[str]:
         body = re.sub(r"“[^”]*”", " ", parsed.question)
         m = re.search(rf"(?:指出|提到|反映)([{CJK}]+)", body)
         if m:
-            terms = [w for w in cut(m.group(1)) if w not in scaffold and len(w) >= 2]
+            terms = [m.group(1)]
     keep = []
     for t in terms:
-        words = [w for w in cut(t) if w not in scaffold and len(w) >= 2] if len(t) > 4 else [t]
-        keep += words or [t]
+        rest = t
+        for word in sorted(scaffold, key=len, reverse=True):
+            rest = rest.replace(word, " ")
+        keep += [w for w in rest.split() if len(w) >= 2] or [t]
     return list(dict.fromkeys(keep))
