@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import csv
 import html
-import os
 import random
 import re
 import sys
@@ -41,7 +40,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY = ROOT / "ontology"
 
-FORMATS = ("plain", "gbk", "html", "noisy")
 _EXT = {"plain": ".txt", "gbk": ".txt", "html": ".html", "noisy": ".txt"}
 
 # --------------------------------------------------------------------------------------

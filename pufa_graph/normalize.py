@@ -119,7 +119,7 @@ def _is_portal_line(line: str, line_no: int) -> bool:
     if not m:
         return False
     label = re.sub(r"\s+", "", m.group(1))
-    if label in rules.head_only and line_no >= 12:
+    if label in rules.head_only and line_no >= 25:
         return False
     # a disclosure field starts the line (after a bullet), or the line is a run of fields
     prefix = line[: m.start()].strip(" •·*-|")

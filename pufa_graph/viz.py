@@ -120,64 +120,66 @@ def _display_label(key: str, data: dict, doc_titles: dict[str, str]) -> str:
     return label
 
 
-def initial_layout(graph, step: float = 160.0, spacing: float = 70.0) -> dict[str, tuple[float, float]]:
-    """Cheap starting positions in O(nodes + edges): rings around each component's hub, components in rows.
+def initial_layout(graph, unit: float = 60.0, skeleton: int = 250) -> dict[str, tuple[float, float]]:
+    """Cheap starting positions: a force layout of the best-connected nodes, the rest in spirals around them.
 
-    vis-network then refines them for a bounded number of iterations and freezes;
-    a force layout from scratch (networkx spring_layout, vis's own) is too slow at 5,000 nodes.
+    networkx's spring layout is quadratic, so it only places a skeleton of at most
+    ``skeleton`` hubs; every other node then joins its best-connected placed neighbour
+    on a sunflower spiral (breadth first), and unreached components go in rows below.
+    vis-network refines briefly in the page and freezes. 5,000 nodes take about a second.
     """
+    import networkx as nx
+
     adjacency: dict[Any, set] = {n: set() for n in graph}
     for u, v in graph.edges():
         if u != v:
             adjacency[u].add(v)
             adjacency[v].add(u)
-    order = sorted(graph, key=lambda n: (-len(adjacency[n]), str(n)))
-    placed: set = set()
-    components = []  # (radius, {node: (x, y)})
-    for hub in order:
-        if hub in placed:
-            continue
-        placed.add(hub)
-        angle = {hub: 0.0}
-        local = {hub: (0.0, 0.0)}
-        ring = [hub]
-        radius = 0.0
-        while ring:
-            nxt = []
-            for parent in ring:
-                for child in sorted(adjacency[parent], key=str):
-                    if child not in placed:
-                        placed.add(child)
-                        angle[child] = angle[parent]
-                        nxt.append(child)
-            if not nxt:
-                break
-            nxt.sort(key=lambda n: angle[n])
-            radius = max(radius + step, len(nxt) * spacing / (2 * math.pi))
-            for i, n in enumerate(nxt):
-                a = 2 * math.pi * i / len(nxt)
-                angle[n] = a
-                local[n] = (radius * math.cos(a), radius * math.sin(a))
-            ring = nxt
-        components.append((radius + step / 2, local))
-    # shelf packing, biggest first
-    total = sum((2 * r) ** 2 for r, _ in components)
-    width = max(math.sqrt(total) * 1.1, 1.0)
-    positions: dict[str, tuple[float, float]] = {}
-    x = y = row_height = 0.0
-    for r, local in components:
-        if x > 0 and x + 2 * r > width:
-            x, y, row_height = 0.0, y + row_height, 0.0
-        cx, cy = x + r, y + r
-        for n, (px, py) in local.items():
-            positions[n] = (cx + px, cy + py)
-        x += 2 * r
-        row_height = max(row_height, 2 * r)
-    if positions:
-        mx = (min(p[0] for p in positions.values()) + max(p[0] for p in positions.values())) / 2
-        my = (min(p[1] for p in positions.values()) + max(p[1] for p in positions.values())) / 2
-        positions = {n: (round(px - mx, 1), round(py - my, 1)) for n, (px, py) in positions.items()}
-    return positions
+    if not adjacency:
+        return {}
+    degree = {n: len(a) for n, a in adjacency.items()}
+    ranked = sorted(adjacency, key=lambda n: (-degree[n], str(n)))
+    hubs = [n for n in ranked[:skeleton] if degree[n] > 0] or ranked[:1]
+    core = nx.Graph()
+    core.add_nodes_from(hubs)
+    core.add_edges_from((u, v) for u in hubs for v in adjacency[u] if v in core and str(u) < str(v))
+    spread = math.sqrt(len(adjacency)) * unit * 0.9
+    layout = nx.spring_layout(core, iterations=60, seed=7) if len(hubs) > 1 else {hubs[0]: (0.0, 0.0)}
+    positions = {n: (float(x) * spread, float(y) * spread) for n, (x, y) in layout.items()}
+    golden = math.pi * (3 - math.sqrt(5))
+    satellites: dict[Any, int] = {}
+
+    def place_around(anchor, node) -> None:
+        j = satellites.get(anchor, 0)
+        satellites[anchor] = j + 1
+        r, a = unit * math.sqrt(j + 1.5), j * golden
+        ax, ay = positions[anchor]
+        positions[node] = (ax + r * math.cos(a), ay + r * math.sin(a))
+
+    def grow(sources) -> None:
+        queue = deque(sources)
+        while queue:
+            anchor = queue.popleft()
+            for node in sorted(adjacency[anchor], key=lambda n: (-degree[n], str(n))):
+                if node not in positions:
+                    place_around(anchor, node)
+                    queue.append(node)
+
+    grow(hubs)
+    rest = [n for n in ranked if n not in positions]
+    if rest:  # components the skeleton does not reach: one small spiral each, in rows below
+        xs = [p[0] for p in positions.values()]
+        left, width = min(xs), max(max(xs) - min(xs), unit * 10)
+        x, y = left, max(p[1] for p in positions.values()) + unit * 3
+        for n in rest:
+            if n in positions:
+                continue
+            positions[n] = (x, y)
+            grow([n])
+            x += unit * (2 + 2 * math.sqrt(satellites.get(n, 0)))
+            if x > left + width:
+                x, y = left, y + unit * 4
+    return {n: (round(px, 1), round(py, 1)) for n, (px, py) in positions.items()}
 
 
 def page_data(graph, title: str, max_nodes: int | None = None, doc_titles: dict[str, str] | None = None,
@@ -390,7 +392,8 @@ _PAGE_JS = r"""
   });
   var nodes = new vis.DataSet(nodeItems), edges = new vis.DataSet(edgeItems);
   var big = N > 1000;
-  var iterations = N <= 300 ? 300 : N <= 1500 ? 150 : 60;
+  // the Python layout is the starting point; physics only refines it, within about 3 s, then freezes
+  var iterations = N > 2500 ? 0 : Math.min(200, Math.round(150000 / Math.max(N, 1)));
   var options = {
     autoResize: true,
     layout: {improvedLayout: false, randomSeed: 7},
@@ -398,7 +401,7 @@ _PAGE_JS = r"""
     edges: {width: 0.8, smooth: false, color: {color: "#b9b9b9", highlight: "#333333"},
             arrows: {to: {enabled: true, scaleFactor: 0.45}},
             font: {size: 9, align: "middle", color: "#666666", strokeWidth: 2}},
-    physics: {enabled: N > 1, solver: "barnesHut",
+    physics: {enabled: iterations > 0 && N > 1, solver: "barnesHut",
               barnesHut: {gravitationalConstant: -4000, centralGravity: 0.15, springLength: 110,
                           springConstant: 0.04, damping: 0.35, avoidOverlap: 0.05},
               stabilization: {enabled: true, iterations: iterations, updateInterval: 10, fit: true}},
@@ -424,7 +427,7 @@ _PAGE_JS = r"""
   });
   network.once("stabilizationIterationsDone", ready);
   network.once("stabilized", ready);
-  if (N <= 1) { setTimeout(ready, 0); }
+  if (!options.physics.enabled) { network.once("afterDrawing", ready); setTimeout(ready, 0); }
   if (N === 0) { status.textContent = "空图 empty graph"; }
 
   // -- legend and type filters --------------------------------------------------------

@@ -4,6 +4,7 @@ and writes only files our reader can read."""
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def corpus():
     spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_corpus"] = module  # dataclasses look their module up
     spec.loader.exec_module(module)
     return module
 
