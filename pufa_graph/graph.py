@@ -53,8 +53,12 @@ def entity_node(entity_id: str) -> NamedNode:
     return NamedNode(f"{ID}entity/{entity_id}")
 
 
-def mention_node(doc_id: str, m: Mention) -> NamedNode:
-    return NamedNode(f"{ID}mention/{doc_id}/{m.start}-{m.end}")
+def mention_node(doc_id: str, entity: str, surface: str) -> NamedNode:
+    """One surface form of one entity in one report."""
+    import hashlib
+
+    key = hashlib.sha1(f"{entity}|{surface}".encode("utf-8")).hexdigest()[:12]
+    return NamedNode(f"{ID}mention/{doc_id}/{key}")
 
 
 #: the class of each concept scheme's members, written beside each use so the data validates on its own
@@ -87,23 +91,21 @@ def entity_triples(doc: Document) -> list[Triple]:
     report = doc_iri(doc.id)
     seen: dict[str, set[str]] = {}
     first: dict[str, Mention] = {}
+    forms: dict[tuple[str, str], list[Mention]] = {}
     for m in doc.mentions:
         seen.setdefault(m.entity_id, set()).add(m.surface)
         first.setdefault(m.entity_id, m)
-        node = mention_node(doc.id, m)
-        triples += [
-            (node, RDF.type, PUFA.Mention),
-            (node, PUFA.mentionOf, entity_node(m.entity_id)),
-            (node, PUFA.inReport, report),
-            (node, PUFA.surface, _text(m.surface)),
-            (node, PUFA.start, _int(m.start)),
-            (node, PUFA.end, _int(m.end)),
-            (node, PUFA.origStart, _int(m.orig_start)),
-            (node, PUFA.origEnd, _int(m.orig_end)),
-            (node, PUFA.rule, _text(m.rule)),
-        ]
-        if m.attrs.get("why") and m.canonical != m.surface:  # the merge log: why this surface is that entity
-            triples.append((node, RDFS.comment, _text(m.attrs["why"])))
+        forms.setdefault((m.entity_id, m.surface), []).append(m)
+    for (eid, surface), group in forms.items():
+        node = mention_node(doc.id, eid, surface)
+        spans = " ".join(f"{m.start}-{m.end}:{m.orig_start}-{m.orig_end}" for m in group)
+        rules = "|".join(dict.fromkeys(m.rule for m in group))
+        triples += [(node, RDF.type, PUFA.Mention), (node, PUFA.mentionOf, entity_node(eid)),
+                    (node, PUFA.surface, _text(surface)), (node, PUFA.spans, Literal(spans)),
+                    (node, PUFA.rule, _text(rules))]
+        why = group[0].attrs.get("why")
+        if why and group[0].canonical != surface:  # the merge log: why this surface is that entity
+            triples.append((node, RDFS.comment, _text(why)))
     for eid, m in first.items():
         node = entity_node(eid)
         triples += [(node, RDF.type, TYPE_CLASS[m.type]), (node, RDFS.label, _text(m.canonical))]
@@ -183,7 +185,8 @@ def _decimal(value: float) -> Literal:
 
 
 def _evidence(triples: list, report: NamedNode, owner: str, ev) -> NamedNode:
-    node = NamedNode(f"{ID}evidence/{owner}")
+    """The sentence a fact comes from; facts read from the same clause share one node."""
+    node = NamedNode(f"{ID}evidence/{report.value.rsplit('/', 1)[-1]}/{ev.start}-{ev.end}")
     triples += [(node, RDF.type, PUFA.Evidence), (node, PUFA.inReport, report), (node, PUFA.start, _int(ev.start)),
                 (node, PUFA.end, _int(ev.end)), (node, PUFA.sentence, Literal(ev.text))]
     return node
@@ -224,8 +227,10 @@ def activity_triples(doc: Document) -> list[Triple]:
     for a in doc.activities:
         node = NamedNode(f"{ID}activity/{a.id}")
         triples += [(node, RDF.type, PUFA.Activity), (node, PUFA.inReport, report),
-                    (node, PUFA.implicitOrganizer, _bool(a.implicit_organizer)), (node, PUFA.planned, _bool(a.planned)),
                     (node, PUFA.evidence, _evidence(triples, report, a.id, a.evidence))]
+        # false is the default and is not written
+        triples += [(node, prop, _bool(True)) for prop, flag in ((PUFA.implicitOrganizer, a.implicit_organizer),
+                                                                  (PUFA.planned, a.planned)) if flag]
         for prop, type_, names in ((PUFA.organizer, "agency", a.organizers), (PUFA.partner, "agency", a.partners),
                                    (PUFA.leadUnit, "agency", a.lead_units), (PUFA.promotesLaw, "law", a.laws),
                                    (PUFA.audience, "group", a.audiences), (PUFA.partOfCampaign, "campaign", a.campaigns),
@@ -243,10 +248,12 @@ def activity_triples(doc: Document) -> list[Triple]:
     for q in doc.quantities:
         qn = _quantity_node(doc, q)
         triples += [(qn, RDF.type, PUFA.Quantity), (qn, PUFA.inReport, report), (qn, PUFA.what, Literal(q.what)),
-                    (qn, PUFA.value, _decimal(q.value)), (qn, PUFA.unit, Literal(q.unit)),
-                    (qn, PUFA.approximate, _bool(q.approx)), (qn, PUFA.qualifier, Literal(q.qualifier)),
-                    (qn, RDFS.label, Literal(q.text)),
-                    (qn, PUFA.evidence, _evidence(triples, report, "q-" + qn.value.rsplit("/", 1)[-1], q.evidence))]
+                    (qn, PUFA.value, _decimal(q.value)), (qn, PUFA.unit, _text(q.unit)), (qn, RDFS.label, _text(q.text))]
+        if q.approx:  # exact is the default and is not written
+            triples.append((qn, PUFA.approximate, _bool(True)))
+        if q.qualifier != "exact":
+            triples.append((qn, PUFA.qualifier, _text(q.qualifier)))
+        triples.append((qn, PUFA.evidence, _evidence(triples, report, "", q.evidence)))
     _media_operators(triples, doc)
     for d in doc.designations:
         node = NamedNode(f"{ID}designation/{d.id}")

@@ -75,12 +75,15 @@ def build(store: GraphStore, doc: str | None = None) -> "Any":
         if not graph.has_edge(s, o, key=relation):
             graph.add_edge(s, o, key=relation, relation=relation, evidence=[evidence] if evidence else [])
     # mentions give entities their sentences
+    from .queries import parse_spans
+
     for r in store.query(PROLOGUE + f"""
-        SELECT ?x ?docid ?start ?end WHERE {{ GRAPH ?g {{ ?m pufa:mentionOf ?x ; pufa:inReport ?r ;
-          pufa:start ?start ; pufa:end ?end . ?r pufa:docId ?docid }} {doc_filter} }} ORDER BY ?docid ?start"""):
+        SELECT ?x ?docid ?spans WHERE {{ GRAPH ?g {{ ?m pufa:mentionOf ?x ; pufa:spans ?spans .
+          ?r a pufa:Report ; pufa:docId ?docid }} {doc_filter} }} ORDER BY ?docid ?spans"""):
         key = _key(r["x"])
-        if key in graph and len(graph.nodes[key]["evidence"]) < 5:
-            graph.nodes[key].setdefault("mentions", []).append((r["docid"], int(r["start"]), int(r["end"])))
+        if key in graph and len(graph.nodes[key].get("mentions", [])) < 5:
+            start, end, _os, _oe = parse_spans(r["spans"])[0]
+            graph.nodes[key].setdefault("mentions", []).append((r["docid"], start, end))
     _mention_sentences(store, graph, titles)
     for _key_, data in graph.nodes(data=True):
         data["aliases"] = sorted(data["aliases"] - {data["label"]})

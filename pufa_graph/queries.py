@@ -41,13 +41,13 @@ def list_entities(store: GraphStore, type_: str | None = None, doc: str | None =
         SELECT ?e ?class (SAMPLE(?label) AS ?name)
                (GROUP_CONCAT(DISTINCT ?surface; separator="{SEP}") AS ?aliases)
                (GROUP_CONCAT(DISTINCT ?docid; separator="{SEP}") AS ?docs)
-               (COUNT(DISTINCT ?m) AS ?n)
+               (GROUP_CONCAT(?spans; separator=" ") AS ?occurrences)
         WHERE {{
           VALUES ?class {{ {values} }}
           GRAPH ?g {{
-            ?m pufa:mentionOf ?e ; pufa:surface ?surface ; pufa:inReport ?d .
+            ?m pufa:mentionOf ?e ; pufa:surface ?surface ; pufa:spans ?spans .
             ?e a ?class ; rdfs:label ?label .
-            ?d pufa:docId ?docid .
+            ?d a pufa:Report ; pufa:docId ?docid .
           }}
           {doc_filter}
         }} GROUP BY ?e ?class ORDER BY ?class ?name""")
@@ -55,7 +55,19 @@ def list_entities(store: GraphStore, type_: str | None = None, doc: str | None =
     for r in rows:
         aliases = sorted(set(r["aliases"].split(SEP)) | {r["name"]})
         out.append(EntityRow(id=r["e"].rsplit("/", 1)[-1], type=CLASS_TYPE[r["class"]], name=r["name"],
-                             aliases=aliases, docs=sorted(r["docs"].split(SEP)), mentions=int(r["n"])))
+                             aliases=aliases, docs=sorted(r["docs"].split(SEP)),
+                             mentions=len(r["occurrences"].split())))
+    return out
+
+
+def parse_spans(spans: str) -> list[tuple[int, int, int, int]]:
+    """'12-15:30-33 40-43:58-61' -> [(start, end, orig_start, orig_end), …]."""
+    out = []
+    for item in spans.split():
+        norm, orig = item.split(":")
+        start, end = norm.split("-")
+        orig_start, orig_end = orig.split("-")
+        out.append((int(start), int(end), int(orig_start), int(orig_end)))
     return out
 
 
@@ -75,16 +87,17 @@ def explain_entity(store: GraphStore, name: str) -> list[tuple[EntityRow, list[M
     out = []
     for e in entities:
         rows = store.query(PROLOGUE + f"""
-            SELECT ?surface ?docid ?rule ?why ?start ?end WHERE {{
+            SELECT ?surface ?docid ?rule ?why ?spans WHERE {{
               GRAPH ?g {{
                 ?m pufa:mentionOf <https://w3id.org/pufa-graph/id/entity/{e.id}> ; pufa:surface ?surface ;
-                   pufa:rule ?rule ; pufa:start ?start ; pufa:end ?end ; pufa:inReport ?d .
-                ?d pufa:docId ?docid .
+                   pufa:rule ?rule ; pufa:spans ?spans .
+                ?d a pufa:Report ; pufa:docId ?docid .
                 OPTIONAL {{ ?m rdfs:comment ?why }}
               }}
-            }} ORDER BY ?docid ?start""")
-        steps = [MergeStep(r["surface"], r["docid"], r["rule"], r["why"], int(r["start"]), int(r["end"])) for r in rows]
-        out.append((e, steps))
+            }}""")
+        steps = [MergeStep(r["surface"], r["docid"], r["rule"], r["why"], start, end)
+                 for r in rows for start, end, _os, _oe in parse_spans(r["spans"])]
+        out.append((e, sorted(steps, key=lambda s: (s.doc, s.start))))
     return out
 
 
@@ -147,7 +160,8 @@ def activity_details(store: GraphStore, acts: dict[str, str]) -> list[dict]:
         SELECT ?act ?q ?what ?value ?unit ?approx ?qualifier ?text WHERE {{
           VALUES ?act {{ {values} }}
           GRAPH ?g {{ ?act pufa:quantity ?q . ?q pufa:what ?what ; pufa:value ?value ; pufa:unit ?unit ;
-                      pufa:approximate ?approx ; pufa:qualifier ?qualifier ; rdfs:label ?text }}
+                      rdfs:label ?text . OPTIONAL {{ ?q pufa:approximate ?approx }}
+                      OPTIONAL {{ ?q pufa:qualifier ?qualifier }} }}
         }} ORDER BY ?q""")
     out: dict[str, dict] = {}
     for act, docid in acts.items():
@@ -176,7 +190,7 @@ def activity_details(store: GraphStore, acts: dict[str, str]) -> list[dict]:
         value = float(r["value"])
         out[r["act"]]["quantities"].append({
             "what": r["what"], "value": int(value) if value.is_integer() else value, "unit": r["unit"],
-            "approx": r["approx"] == "true", "qualifier": r["qualifier"], "text": r["text"]})
+            "approx": r["approx"] == "true", "qualifier": r["qualifier"] or "exact", "text": r["text"]})
     for a in out.values():
         a["campaign"] = a["campaigns"][0] if a["campaigns"] else None
         for key in ("organizers", "partners", "lead_units", "laws", "venues", "audiences", "campaigns"):
@@ -404,7 +418,7 @@ def culture_sites(store: GraphStore) -> list[Answer]:
     rows = store.query(PROLOGUE + f"""
         SELECT DISTINCT ?name ?docid ?text ?start ?end WHERE {{ GRAPH ?g {{
           ?v pufa:kind <{PUFA_IRI}venue_cultural_site> ; rdfs:label ?name .
-          ?m pufa:mentionOf ?v ; pufa:inReport ?d ; pufa:start ?ms . ?d pufa:docId ?docid .
+          ?d a pufa:Report ; pufa:docId ?docid .
           ?act pufa:venue ?v ; pufa:evidence ?e . ?e pufa:sentence ?text ; pufa:start ?start ; pufa:end ?end .
         }} }} ORDER BY ?name""")
     return _collect((r["name"], _ev(r), {}) for r in rows)
@@ -470,25 +484,27 @@ def problems(store: GraphStore, topic: list[str], any_of: list[str] = ()) -> lis
 def media_accounts(store: GraphStore) -> list[Answer]:
     """Named new-media accounts (“法治柳江”微信公众号, 人民法院的“柳江法苑”) and who runs them."""
     rows = store.query(PROLOGUE + """
-        SELECT ?name ?rule ?docid ?start ?end ?operator WHERE { GRAPH ?g {
-          ?m pufa:mentionOf ?x ; pufa:rule ?rule ; pufa:inReport ?d ; pufa:start ?start ; pufa:end ?end .
-          ?x a pufa:MediaChannel ; rdfs:label ?name . ?d pufa:docId ?docid .
-          FILTER(?rule IN ("media.named-account", "media.owned-account"))
-          OPTIONAL { ?x pufa:operatedBy/rdfs:label ?operator } } } ORDER BY ?docid ?start""")
-    return _collect((r["name"], _mention_evidence(store, r), {"operated_by": r["operator"]}) for r in rows)
+        SELECT ?name ?rule ?docid ?spans ?operator WHERE { GRAPH ?g {
+          ?m pufa:mentionOf ?x ; pufa:rule ?rule ; pufa:spans ?spans .
+          ?x a pufa:MediaChannel ; rdfs:label ?name . ?d a pufa:Report ; pufa:docId ?docid .
+          FILTER(CONTAINS(?rule, "media.named-account") || CONTAINS(?rule, "media.owned-account"))
+          OPTIONAL { ?x pufa:operatedBy/rdfs:label ?operator } } } ORDER BY ?docid ?spans""")
+    return _collect((r["name"], _mention_evidence(r), {"operated_by": r["operator"]}) for r in rows)
 
 
-def _mention_evidence(store: GraphStore, r: dict) -> dict:
-    return {"doc": r["docid"], "text": None, "start": int(r["start"]), "end": int(r["end"])}
+def _mention_evidence(r: dict) -> dict:
+    """The first place a mention occurs; ``fill_sentences`` adds the sentence around it."""
+    start, end, _os, _oe = parse_spans(r["spans"])[0]
+    return {"doc": r["docid"], "text": None, "start": start, "end": end}
 
 
 def people(store: GraphStore) -> list[Answer]:
     """People the reports name, with the sentence around each mention."""
     rows = store.query(PROLOGUE + """
-        SELECT ?name ?docid ?start ?end WHERE { GRAPH ?g {
-          ?m pufa:mentionOf ?x ; pufa:inReport ?d ; pufa:start ?start ; pufa:end ?end .
-          ?x a pufa:Person ; rdfs:label ?name . ?d pufa:docId ?docid } } ORDER BY ?docid ?start""")
-    return _collect((r["name"], _mention_evidence(store, r), {}) for r in rows)
+        SELECT ?name ?docid ?spans WHERE { GRAPH ?g {
+          ?m pufa:mentionOf ?x ; pufa:spans ?spans .
+          ?x a pufa:Person ; rdfs:label ?name . ?d a pufa:Report ; pufa:docId ?docid } } ORDER BY ?docid ?spans""")
+    return _collect((r["name"], _mention_evidence(r), {}) for r in rows)
 
 
 def fill_sentences(store: GraphStore, answers: list[Answer]) -> list[Answer]:

@@ -393,7 +393,7 @@ _PAGE_JS = r"""
   var nodes = new vis.DataSet(nodeItems), edges = new vis.DataSet(edgeItems);
   var big = N > 1000;
   // the Python layout is the starting point; physics only refines it, within about 3 s, then freezes
-  var iterations = N > 2500 ? 0 : Math.min(200, Math.round(150000 / Math.max(N, 1)));
+  var iterations = N > 1000 ? 0 : Math.min(200, Math.round(60000 / Math.max(N, 1)));
   var options = {
     autoResize: true,
     layout: {improvedLayout: false, randomSeed: 7},

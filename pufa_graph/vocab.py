@@ -51,7 +51,7 @@ PUFA = ClosedNamespace("pufa", BASE + "ontology#", """
 
     kind level jurisdiction regionCode campaignMonth campaignDay firstYear lastYear
 
-    mentionOf inReport surface start end origStart origEnd sentence rule
+    mentionOf inReport surface start end origStart origEnd sentence rule spans
 
     organizer implicitOrganizer partner leadUnit promotesLaw topic venue venueType audience
     partOfCampaign form date planned quantity evidence
