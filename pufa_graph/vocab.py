@@ -57,7 +57,7 @@ PUFA = ClosedNamespace("pufa", BASE + "ontology#", """
     partOfCampaign form date planned quantity evidence
     what value unit approximate qualifier
     designee designationTitle designationLevel year batch
-    summary reportedIn operatedBy role person
+    summary reportedIn operatedBy role person pendingWrite
 """)
 RDF = ClosedNamespace("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "type")
 RDFS = ClosedNamespace("rdfs", "http://www.w3.org/2000/01/rdf-schema#", "label comment subClassOf")

@@ -1,0 +1,334 @@
+"""The graph page: one offline HTML file, filters, trimming, escaping; then the page itself in Chromium."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from pufa_graph import netview
+from pufa_graph.errors import PufaError
+from pufa_graph.viz import initial_layout, render_graph_html, write_graph
+
+REPORTS = Path(__file__).resolve().parent.parent / "data" / "reports"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+XSS_REPORT = """某县司法局<b onmouseover=alert(5)>2024年</b>普法工作报告</title><script>alert(4)</script>
+
+2024年，县司法局在<script>alert(1)</script>广场开展《民法典》宣传活动。
+3月15日，县市场监督管理局联合“<img src=x onerror=alert(3)>”协会在" onmouseover="alert(2)社区开展《消费者权益保护法》宣传活动，发放资料500份。
+"""
+
+
+def _ingest(folder: Path, reports: list[Path]):
+    from pufa_graph.ingest import ingest
+    from pufa_graph.store import open_store
+
+    with open_store(str(folder)) as store:
+        ingest(store, reports)
+    return str(folder)
+
+
+@pytest.fixture(scope="module")
+def seed_store(tmp_path_factory) -> str:
+    return _ingest(tmp_path_factory.mktemp("viz") / "store", [REPORTS])
+
+
+@pytest.fixture(scope="module")
+def xss_store(tmp_path_factory) -> str:
+    folder = tmp_path_factory.mktemp("xss")
+    (folder / "reports").mkdir()
+    (folder / "reports" / "xss.txt").write_text(XSS_REPORT, encoding="utf-8")
+    return _ingest(folder / "store", [folder / "reports"])
+
+
+def _write(store_path: str, out: Path, **filters) -> tuple[dict, str]:
+    from pufa_graph.store import open_store
+
+    with open_store(store_path) as store:
+        info = write_graph(store, out, **filters)
+    return info, out.read_bytes().decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed_page(seed_store, tmp_path_factory) -> tuple[dict, str, Path]:
+    path = tmp_path_factory.mktemp("page") / "graph.html"
+    info, page = _write(seed_store, path)
+    return info, page, path
+
+
+def page_json(page: str) -> dict:
+    match = re.search(r'<script type="application/json" id="pufa-data">(.*?)</script>', page, re.DOTALL)
+    assert match, "the page carries its data as application/json"
+    return json.loads(match.group(1))
+
+
+class Tags(HTMLParser):
+    """Every start tag and its attributes (script bodies are not parsed as markup, as in a browser)."""
+
+    def __init__(self, page: str):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+# -- the file ---------------------------------------------------------------------------
+
+def test_page_is_one_offline_utf8_file(seed_page):
+    info, page, path = seed_page
+    assert info["path"] == str(path) and info["bytes"] == path.stat().st_size
+    assert not re.search(r"https?://", page, re.IGNORECASE)
+    tags = Tags(page).tags
+    scripts = [attrs for tag, attrs in tags if tag == "script"]
+    assert len(scripts) == 3 and not any("src" in a for a in scripts)
+    assert not [t for t, a in tags if t in ("link", "iframe", "img", "object", "embed")]
+    assert not [(t, a) for t, a in tags if any(k.startswith("on") for k in a)]
+    assert '<meta charset="utf-8">' in page and "Content-Security-Policy" in page
+    assert "vis.Network" in page and "bootstrap" not in page.lower()
+
+
+def test_page_has_legend_search_and_type_filters(seed_page):
+    info, page, _ = seed_page
+    for marker in ('id="pufa-legend"', "图例 Legend", 'id="pufa-search"', 'id="pufa-types"', 'id="pufa-panel"'):
+        assert marker in page
+    data = page_json(page)
+    assert set(data["types"]) >= {"agency", "law", "campaign", "activity"}
+    assert all(t["color"].startswith("#") and t["shape"] for t in data["types"].values())
+    assert sum(t["count"] for t in data["types"].values()) == info["nodes"] == len(data["nodes"])
+    assert data["relations"]["organizer"] == "主办"
+    assert f"showing {info['nodes']} of {info['total_nodes']} nodes" in page
+
+
+def test_nodes_carry_aliases_and_evidence_with_report_titles(seed_page):
+    data = page_json(seed_page[1])
+    law = next(n for n in data["nodes"] if n[1] == "民法典" and n[2] == "law")
+    assert "中华人民共和国民法典" in law[3]
+    sentences = [data["evidence"][k] for k in law[4]]
+    assert any("民法典" in text for _doc, text, _s, _e in sentences)
+    assert data["docs"]["184fe6def0c044cf"] == "2024年柳江区普法责任落实情况报告"
+    assert all(isinstance(e[0], int) and isinstance(e[1], int) for e in data["edges"])
+
+
+def test_activity_nodes_are_labelled_by_their_sentence(seed_page):
+    data = page_json(seed_page[1])
+    activities = [n for n in data["nodes"] if n[2] == "activity"]
+    assert activities and all(n[1] != n[0] for n in activities if n[4])
+
+
+def test_law_filter_is_a_neighbourhood(seed_store, tmp_path):
+    info, page = _write(seed_store, tmp_path / "law.html", law="民法典", radius=1)
+    data = page_json(page)
+    assert info["centres"] == ["law-ebb7b4599fd2"]
+    centre = next(i for i, n in enumerate(data["nodes"]) if n[0] == "law-ebb7b4599fd2")
+    assert all(centre in (e[0], e[1]) for e in data["edges"])  # radius 1: every edge touches the law
+    assert "民法典" in data["title"]
+
+
+def test_region_and_doc_filters_narrow_to_those_reports(seed_store, tmp_path):
+    info, page = _write(seed_store, tmp_path / "region.html", region="柳江")
+    data = page_json(page)
+    assert info["nodes"] > 10
+    assert all("184fe6def0c044cf" in n[8] for n in data["nodes"])
+    info, page = _write(seed_store, tmp_path / "doc.html", doc="65436ae4")
+    assert all(n[8] == ["65436ae45bf5fc65"] for n in page_json(page)["nodes"])
+
+
+@pytest.mark.parametrize("filters, message", [
+    ({"law": "不存在的法"}, "no law named"),
+    ({"region": "火星"}, "no report from a region"),
+    ({"doc": "ffffffff"}, "no report with an id"),
+])
+def test_filters_that_match_nothing_say_so(seed_store, tmp_path, filters, message):
+    with pytest.raises(PufaError, match=message):
+        _write(seed_store, tmp_path / "x.html", **filters)
+
+
+def test_max_nodes_keeps_the_best_connected_and_says_so(seed_store, tmp_path):
+    from pufa_graph.store import open_store
+
+    info, page = _write(seed_store, tmp_path / "trim.html", max_nodes=40)
+    assert info["trimmed"] and info["nodes"] == 40 and info["total_nodes"] > 40
+    assert f"showing 40 of {info['total_nodes']} nodes" in page and 'class="counts trimmed"' in page
+    with open_store(seed_store) as store:
+        graph = netview.build(store)
+    degree = dict(graph.degree())
+    kept = {n[0] for n in page_json(page)["nodes"]}
+    threshold = sorted(degree.values(), reverse=True)[39]
+    assert all(degree[k] >= threshold for k in kept)
+    # a centre survives trimming even when it is not among the best connected
+    info, page = _write(seed_store, tmp_path / "trim2.html", campaign="国家宪法日", radius=2, max_nodes=5)
+    assert info["nodes"] == 5 and info["centres"][0] in {n[0] for n in page_json(page)["nodes"]}
+
+
+def test_render_graph_html_takes_any_netview_shaped_graph():
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    graph.add_node("a", type="agency", label="县司法局", aliases=["司法局"], docs=["d1"],
+                   evidence=[{"doc": "d1", "title": "T", "text": "县司法局开展宣传。", "start": 0, "end": 9}])
+    graph.add_node("b", type="law", label="宪法", aliases=[], docs=["d1"], evidence=[])
+    graph.add_node("c", type="unknown-kind", label="x", aliases=[], docs=[], evidence=[])
+    graph.add_edge("a", "b", key="promotesLaw", relation="promotesLaw", evidence=[])
+    graph.add_edge("a", "b", key="organizer", relation="organizer", evidence=[])
+    data = page_json(render_graph_html(graph, title="<t>"))
+    assert data["title"] == "<t>" and data["types"]["unknown-kind"]["name"] == "其他"
+    assert sorted(e[4] for e in data["edges"]) == [0, 0.2]  # parallel edges curve apart
+    assert "&lt;t&gt;" in render_graph_html(graph, title="<t>")
+    assert page_json(render_graph_html(nx.MultiDiGraph()))["nodes"] == []
+
+
+def test_initial_layout_places_every_node_apart(seed_store):
+    from pufa_graph.store import open_store
+
+    with open_store(seed_store) as store:
+        graph = netview.build(store)
+    positions = initial_layout(graph)
+    assert set(positions) == set(graph)
+    assert len(set(positions.values())) == len(positions)
+
+
+# -- escaping ---------------------------------------------------------------------------------
+
+def test_report_text_never_becomes_markup(xss_store, tmp_path):
+    info, page = _write(xss_store, tmp_path / "xss.html")
+    assert "<script>alert(" not in page and "<img" not in page and "<b onmouseover" not in page
+    tags = Tags(page).tags
+    assert [t for t, _ in tags].count("script") == 3
+    assert not [(t, a) for t, a in tags if any(k.startswith("on") for k in a)]
+    data = page_json(page)
+    texts = [text for _doc, text, _s, _e in data["evidence"]]
+    assert any("<script>alert(1)</script>" in t for t in texts)
+    assert any('" onmouseover="alert(2)' in t for t in texts)
+    assert any("<script>alert(4)</script>" in title for title in data["docs"].values())
+
+
+def test_script_json_escapes_what_ends_a_script():
+    from pufa_graph.viz import script_json
+
+    text = script_json({"a": "</script><!-- & \u2028\u2029"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"a": "</script><!-- & \u2028\u2029"}
+
+
+# -- in the browser ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("browser tests need Debian's Chromium at /usr/bin/chromium "
+                    "(apt-get install -y chromium fonts-wqy-microhei)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need playwright (pip install playwright)")
+    with sync_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def open_offline(browser, path: Path):
+    """Load a file:// page with every other request refused; collect errors, dialogs and refused URLs."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    log: dict[str, list[str]] = {"errors": [], "dialogs": [], "blocked": []}
+    page.on("console", lambda m: log["errors"].append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: log["errors"].append(str(e)))
+
+    def on_dialog(dialog):
+        log["dialogs"].append(dialog.message)
+        dialog.dismiss()
+
+    def on_route(route):
+        if route.request.url.startswith(("file:", "data:")):
+            route.continue_()
+        else:
+            log["blocked"].append(route.request.url)
+            route.abort()
+
+    page.on("dialog", on_dialog)
+    page.route("**/*", on_route)
+    page.goto(path.resolve().as_uri())
+    page.wait_for_selector("body[data-ready='1']", timeout=30_000)
+    return page, log
+
+
+def ink(png: bytes) -> float:
+    """Share of pixels that are not (nearly) white."""
+    import io
+
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("L")
+    histogram = image.histogram()
+    return 1 - sum(histogram[245:]) / (image.width * image.height)
+
+
+def test_browser_graph_renders_offline(browser, seed_page):
+    info, _page, path = seed_page
+    page, log = open_offline(browser, path)
+    try:
+        assert ink(page.locator("#pufa-graph canvas").screenshot()) > 0.01
+        assert page.locator("#pufa-types input[type=checkbox]").count() == len(page_json(_page)["types"])
+        assert "showing" in page.inner_text("#pufa-counts")
+        # a type filter hides nodes, it does not delete them
+        page.uncheck("#pufa-types input[data-type=activity]")
+        hidden = page.evaluate("""() => { var d = window.pufa.data, n = window.pufa.nodes;
+            return [n.length, d.nodes.filter((r, i) => r[2] === 'activity' && n.get(i).hidden).length]; }""")
+        assert hidden[0] == info["nodes"] and hidden[1] == page_json(_page)["types"]["activity"]["count"]
+        page.check("#pufa-types input[data-type=activity]")
+        assert page.evaluate("() => window.pufa.nodes.get({filter: n => n.hidden}).length") == 0
+        assert log == {"errors": [], "dialogs": [], "blocked": []}
+    finally:
+        page.close()
+
+
+def test_browser_search_then_click_shows_the_evidence(browser, seed_page):
+    _info, html, path = seed_page
+    data = page_json(html)
+    law = next(i for i, n in enumerate(data["nodes"]) if n[1] == "民法典" and n[2] == "law")
+    sentences = [data["evidence"][k][1] for k in data["nodes"][law][4]]
+    page, log = open_offline(browser, path)
+    try:
+        page.fill("#pufa-search", "民法典")
+        page.press("#pufa-search", "Enter")
+        assert page.evaluate("() => window.pufa.network.getSelectedNodes()") == [law]
+        page.click("#pufa-panel-close")
+        assert page.locator("#pufa-panel").is_hidden()
+        point = page.evaluate(f"() => window.pufa.domPosition({law})")
+        page.mouse.click(point["x"], point["y"])  # a real click on the node on the canvas
+        panel = page.locator("#pufa-panel")
+        panel.wait_for(state="visible")
+        assert page.inner_text("#pufa-panel h2") == "民法典"
+        text = panel.inner_text()
+        assert "中华人民共和国民法典" in text and "2024年柳江区普法责任落实情况报告" in text
+        assert any(s[:30] in text for s in sentences)
+        assert not log["errors"] and not log["blocked"]
+    finally:
+        page.close()
+
+
+def test_browser_hostile_report_shows_its_text_and_runs_nothing(browser, xss_store, tmp_path):
+    _info, _html = _write(xss_store, tmp_path / "xss.html")
+    page, log = open_offline(browser, tmp_path / "xss.html")
+    try:
+        page.fill("#pufa-search", "民法典")
+        page.press("#pufa-search", "Enter")
+        assert "<script>alert(1)</script>" in page.inner_text("#pufa-panel")
+        assert "<script>alert(4)</script>" in page.inner_text("#pufa-panel")  # the report title
+        page.fill("#pufa-search", "消费者权益保护法")
+        page.press("#pufa-search", "Enter")
+        text = page.inner_text("#pufa-panel")
+        assert '" onmouseover="alert(2)' in text and "<img src=x onerror=alert(3)>" in text
+        box = page.locator("#pufa-graph").bounding_box()
+        for step in range(12):  # sweep the pointer over the canvas and the panel
+            page.mouse.move(box["x"] + box["width"] * step / 12, box["y"] + box["height"] / 2)
+        page.hover("#pufa-panel blockquote")
+        page.wait_for_timeout(200)
+        assert page.locator("#pufa-panel script, #pufa-panel img, #pufa-panel b").count() == 0
+        assert log == {"errors": [], "dialogs": [], "blocked": []}
+    finally:
+        page.close()
