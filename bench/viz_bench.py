@@ -85,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="write the pages into this folder and keep them")
     args = parser.parse_args(argv)
 
-    from pufa_graph.viz import render_graph_html
+    from pufa_graph.viz import render_graph_html, vis_assets
+
+    vis_assets()  # read once per process; not part of the per-graph figure
 
     tmp = Path(tempfile.mkdtemp(prefix="viz-bench-"))
     outdir = args.keep or tmp

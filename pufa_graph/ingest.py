@@ -111,6 +111,9 @@ def _processed(paths: list[Path], jobs: int, max_bytes: int | None) -> Iterator[
         return
     import multiprocessing
 
+    from .segment import warm_up
+
+    warm_up()  # forked workers inherit the loaded dictionaries instead of each loading its own
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         yield from pool.imap_unordered(_process_star, work, chunksize=max(1, min(16, len(work) // (jobs * 8))))
 

@@ -7,7 +7,7 @@ Charts are matplotlib SVG inlined with their text kept as text, so Chinese
 labels stay searchable and the page needs no network.
 
 >>> write_report(store, "exports/report.html", region="柳江", year="2024")   # doctest: +SKIP
-{'path': 'exports/report.html', 'format': 'html', 'reports': 1, 'activities': 29, ...}
+{'path': 'exports/report.html', 'format': 'html', 'bytes': 66341, 'reports': 1, 'activities': 9, ...}
 """
 
 from __future__ import annotations
@@ -29,6 +29,9 @@ from .store.base import PROLOGUE, GraphStore
 
 CJK_FONTS = ["WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC", "SimHei",
              "Microsoft YaHei", "PingFang SC", "DejaVu Sans", "sans-serif"]
+REPORT_HEADERS = ["报告 id", "标题 title", "发布机构 issuer", "日期 date", "地区 region"]
+GAP_HEADERS = ["机关 agency", "类别 kind", "执法 enforces", "已宣传 publicized", "缺口 gaps", "证据 evidence"]
+NO_GAPS = "责任缺口分析尚不可用 (pufa_graph.gaps is not installed in this version)."
 LINKS_PER_ROW = 12  # a row shows its first evidence links, then "+N"
 TOP = 20  # bars per chart
 
@@ -324,7 +327,7 @@ def render_html(s: dict) -> str:
     """The summary as one offline HTML page (charts inline, report strings escaped)."""
     sections: list[tuple[str, str, str]] = []  # (anchor, heading, body)
     sections.append(("reports", "报告 Reports", _html_table(
-        ["报告 id", "标题 title", "发布机构 issuer", "日期 date", "地区 region"],
+        REPORT_HEADERS,
         [[f"<code>{_e(r['id'])}</code>", _e(r["title"]), _e(r["issuer"]), _e(r["date"]), _e(r["region"])]
          for r in s["reports"]])))
     law_chart = f"<figure>{bar_chart(s['by_law'])}</figure>" if s["by_law"] else ""
@@ -358,9 +361,9 @@ def render_html(s: dict) -> str:
         ["报告单位 reported by", "问题 problem", "证据 evidence"],
         [[_e(p["issuer"]), _e(p["problem"]), _links(p["evidence"])] for p in s["problems"]])))
     if s["gaps"] is None:
-        gaps = "<p class=empty>责任缺口分析尚不可用 (pufa_graph.gaps is not installed in this version).</p>"
+        gaps = f"<p class=empty>{_e(NO_GAPS)}</p>"
     else:
-        gaps = _html_table(["机关 agency", "类别 kind", "执法 enforces", "已宣传 publicized", "缺口 gaps", "证据 evidence"],
+        gaps = _html_table(GAP_HEADERS,
                            [[_e(g["agency"]), _e(g["kind"]), _e("、".join(g["enforces"])),
                              _e("、".join(g["publicized"])), _e("、".join(g["gaps"])), _links(g["evidence"])]
                             for g in s["gaps"]])
@@ -453,15 +456,16 @@ def render_markdown(s: dict) -> str:
     def section(heading: str, body: str) -> None:
         out.extend([f"## {heading}", "", body, ""])
 
-    section("报告 Reports", _md_table(["报告 id", "标题 title", "发布机构 issuer", "日期 date", "地区 region"],
-                                     [[f"`{r['id']}`", _m(r["title"]), _m(r["issuer"]), _m(r["date"]), _m(r["region"])]
-                                      for r in s["reports"]]))
+    section("报告 Reports", _md_table(REPORT_HEADERS, [
+        [f"`{r['id']}`", _m(r["title"]), _m(r["issuer"]), _m(r["date"]), _m(r["region"])] for r in s["reports"]]))
     section("按法律统计的活动 Activities by law", _md_counts(s["by_law"], "法律 law"))
     section("按月份统计的活动 Activities by month",
-            _md_counts(months_between(s["by_month"]), "月份 month") + f"\n\n{s['undated']} 项活动无日期 activities without a date are not shown.")
+            _md_counts(months_between(s["by_month"]), "月份 month")
+            + f"\n\n{s['undated']} 项活动无日期 activities without a date are not shown.")
     section("机关 × 法律 覆盖 Agency × law coverage",
             _md_table(["机关 agency", "法律 law", "活动 activities", "证据 evidence"],
-                      [[_m(c["agency"]), _m(c["law"]), str(c["count"]), _md_links(c["evidence"])] for c in s["coverage"]]))
+                      [[_m(c["agency"]), _m(c["law"]), str(c["count"]), _md_links(c["evidence"])]
+                       for c in s["coverage"]]))
     section("场所类型 Venue types", _md_counts(s["venue_types"], "场所类型 venue type"))
     section("受众 Audiences", _md_counts(s["audiences"], "受众 audience"))
     section("示范命名 Demonstration designations",
@@ -478,9 +482,9 @@ def render_markdown(s: dict) -> str:
                                                   [[_m(p["issuer"]), _m(p["problem"]), _md_links(p["evidence"])]
                                                    for p in s["problems"]]))
     if s["gaps"] is None:
-        gaps = "责任缺口分析尚不可用 (pufa_graph.gaps is not installed in this version)."
+        gaps = NO_GAPS
     else:
-        gaps = _md_table(["机关 agency", "类别 kind", "执法 enforces", "已宣传 publicized", "缺口 gaps", "证据 evidence"],
+        gaps = _md_table(GAP_HEADERS,
                          [[_m(g["agency"]), _m(g["kind"]), _m("、".join(g["enforces"])), _m("、".join(g["publicized"])),
                            _m("、".join(g["gaps"])), _md_links(g["evidence"])] for g in s["gaps"]])
     section("“谁执法谁普法”责任缺口 Responsibility gaps", gaps)

@@ -12,7 +12,7 @@ and is put on the page with ``textContent``; nothing from a report is markup.
 
 >>> info = write_graph(store, "exports/graph.html", law="民法典")   # doctest: +SKIP
 >>> info["nodes"], info["trimmed"]                                   # doctest: +SKIP
-(57, False)
+(40, False)
 """
 
 from __future__ import annotations
@@ -182,6 +182,17 @@ def initial_layout(graph, unit: float = 60.0, skeleton: int = 250) -> dict[str, 
     return {n: (round(px, 1), round(py, 1)) for n, (px, py) in positions.items()}
 
 
+def _edge_evidence(graph, key, limit: int = 5) -> list[dict]:
+    """A node with no sentence of its own (a law only ever promoted) borrows those of its relations."""
+    out: list[dict] = []
+    for edges in (graph.in_edges(key, data=True), graph.out_edges(key, data=True)):
+        for _u, _v, data in edges:
+            for ev in data.get("evidence") or []:
+                if ev and ev not in out and len(out) < limit:
+                    out.append(ev)
+    return out
+
+
 def page_data(graph, title: str, max_nodes: int | None = None, doc_titles: dict[str, str] | None = None,
               keep: Iterable[str] = ()) -> dict:
     """Everything the page shows, as plain JSON-ready data (nodes and edges as compact rows)."""
@@ -217,8 +228,9 @@ def page_data(graph, title: str, max_nodes: int | None = None, doc_titles: dict[
         types[type_] = types.get(type_, 0) + 1
         size = min(10 + 4 * math.sqrt(degree.get(key, 0)), 42) * (0.7 if type_ == "activity" else 1.0)
         x, y = positions.get(key, (0.0, 0.0))
+        own = data.get("evidence") or _edge_evidence(shown, key)
         nodes.append([str(key), _display_label(str(key), data, doc_titles), type_,
-                      [a for a in data.get("aliases") or [] if a], intern(data.get("evidence")),
+                      [a for a in data.get("aliases") or [] if a], intern(own),
                       round(size, 1), x, y, [d for d in data.get("docs") or []]])
     edges = []
     pair_count: dict[tuple, int] = {}

@@ -175,10 +175,13 @@ def test_render_graph_html_takes_any_netview_shaped_graph():
                    evidence=[{"doc": "d1", "title": "T", "text": "县司法局开展宣传。", "start": 0, "end": 9}])
     graph.add_node("b", type="law", label="宪法", aliases=[], docs=["d1"], evidence=[])
     graph.add_node("c", type="unknown-kind", label="x", aliases=[], docs=[], evidence=[])
-    graph.add_edge("a", "b", key="promotesLaw", relation="promotesLaw", evidence=[])
+    said = {"doc": "d1", "title": "T", "text": "县司法局宣传宪法。", "start": 10, "end": 19}
+    graph.add_edge("a", "b", key="promotesLaw", relation="promotesLaw", evidence=[said])
     graph.add_edge("a", "b", key="organizer", relation="organizer", evidence=[])
     data = page_json(render_graph_html(graph, title="<t>"))
     assert data["title"] == "<t>" and data["types"]["unknown-kind"]["name"] == "其他"
+    law = next(n for n in data["nodes"] if n[0] == "b")
+    assert [data["evidence"][k][1] for k in law[4]] == ["县司法局宣传宪法。"]  # borrowed from its relation
     assert sorted(e[4] for e in data["edges"]) == [0, 0.2]  # parallel edges curve apart
     assert "&lt;t&gt;" in render_graph_html(graph, title="<t>")
     assert page_json(render_graph_html(nx.MultiDiGraph()))["nodes"] == []
@@ -307,6 +310,35 @@ def test_browser_search_then_click_shows_the_evidence(browser, seed_page):
         assert "中华人民共和国民法典" in text and "2024年柳江区普法责任落实情况报告" in text
         assert any(s[:30] in text for s in sentences)
         assert not log["errors"] and not log["blocked"]
+    finally:
+        page.close()
+
+
+def test_browser_click_on_an_edge_shows_its_relation_and_evidence(browser, seed_store, tmp_path):
+    _info, html = _write(seed_store, tmp_path / "law.html", law="宪法", radius=1)
+    page, log = open_offline(browser, tmp_path / "law.html")
+    try:
+        # the midpoint of the straight edge that lies farthest from every node
+        target = page.evaluate("""() => {
+            const p = window.pufa, pos = p.network.getPositions(), d = p.data;
+            let best = null;
+            d.edges.forEach((e, i) => {
+              if (e[4]) return;
+              const m = {x: (pos[e[0]].x + pos[e[1]].x) / 2, y: (pos[e[0]].y + pos[e[1]].y) / 2};
+              const gap = Math.min(...Object.values(pos).map(q => Math.hypot(q.x - m.x, q.y - m.y)));
+              if (!best || gap > best.gap) best = {i, gap, m};
+            });
+            const dom = p.network.canvasToDOM(best.m), rect = document.getElementById('pufa-graph').getBoundingClientRect();
+            return {edge: best.i, x: rect.left + dom.x, y: rect.top + dom.y};
+        }""")
+        page.mouse.click(target["x"], target["y"])
+        page.locator("#pufa-panel[data-kind=edge]").wait_for(state="visible")
+        data = page_json(html)
+        edge = data["edges"][target["edge"]]
+        text = page.inner_text("#pufa-panel")
+        assert f"({edge[2]})" in text and data["nodes"][edge[0]][1][:10] in text
+        assert all(data["evidence"][k][1][:20] in text for k in edge[3])
+        assert not log["errors"]
     finally:
         page.close()
 

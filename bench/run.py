@@ -1,0 +1,193 @@
+"""pufa-graph at scale, measured in one run and reported as a table and as JSON.
+
+    python bench/run.py                      # 10,000 generated reports (bench/corpus.py), all figures
+    python bench/run.py --count 2000 --sample 300 --json bench/out/results.json
+
+Figures:
+  floor        bare jieba.lcut MB/s on the corpus's normalized text (jieba's default dictionary)
+  jobs1        end-to-end `pufa ingest --jobs 1` on the sample: MB/s of normalized text, reports/s,
+               and the ratio to the floor, measured in the same run
+  jobs2        the same sample with --jobs 2 (scaling), and the whole corpus with --jobs 2:
+               wall time, peak RSS of the process tree, store size on disk
+  query        warm p50/p95 of who_promoted(民法典, venue_type=school) on the full store
+  ask          `pufa ask` end to end as a CLI process, p50/p95
+  help         `pufa --help` as a CLI process
+  export       `pufa export --format turtle` on the full store
+  viz          graph HTML generation for a 5,000-node subgraph, when pufa_graph.viz exists
+
+These machines are noisy: compare ratios within one run, not across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _percentiles(values: list[float]) -> dict:
+    values = sorted(values)
+    p95 = values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
+    return {"p50_ms": round(statistics.median(values) * 1000, 1), "p95_ms": round(p95 * 1000, 1), "n": len(values)}
+
+
+def _dir_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def _run(cmd: list[str], env: dict | None = None) -> tuple[float, int, subprocess.CompletedProcess]:
+    """Wall time, peak RSS (KB) of the command's process tree, and the result."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    result = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if result.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed: {result.stderr[-500:]}")
+    return elapsed, max(after, before), result
+
+
+def _sample_dir(corpus: Path, count: int, target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for path in sorted(corpus.iterdir())[:count]:
+        link = target / path.name
+        if not link.exists():
+            link.symlink_to(path)
+    return target
+
+
+def normalized_texts(files: list[Path]) -> list[str]:
+    from pufa_graph.pipeline import read_document
+
+    return [read_document(f).text for f in files]
+
+
+def floor(texts: list[str]) -> dict:
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    start = time.perf_counter()
+    for text in texts:
+        tokenizer.lcut(text)
+    elapsed = time.perf_counter() - start
+    return {"mb": round(megabytes, 3), "seconds": round(elapsed, 2), "mb_per_s": round(megabytes / elapsed, 3)}
+
+
+def ingest_figures(folder: Path, store: Path, jobs: int, megabytes: float, reports: int) -> dict:
+    shutil.rmtree(store, ignore_errors=True)
+    cmd = [sys.executable, "-m", "pufa_graph.cli", "--store", str(store), "ingest", "-q", "--jobs", str(jobs),
+           "--format", "json", str(folder)]
+    elapsed, rss_kb, result = _run(cmd)
+    summary = json.loads(result.stdout)
+    return {"jobs": jobs, "reports": reports, "seconds": round(elapsed, 1), "mb_per_s": round(megabytes / elapsed, 3),
+            "reports_per_s": round(reports / elapsed, 1), "failed": summary["failed"], "triples": summary["triples"],
+            "peak_rss_mb": round(rss_kb / 1024, 1), "store_mb": round(_dir_size(store) / 1e6, 1)}
+
+
+def query_figures(store: Path, repeats: int = 30) -> dict:
+    from pufa_graph.queries import who_promoted
+    from pufa_graph.store import open_store
+
+    with open_store(str(store)) as s:
+        who_promoted(s, "民法典", venue_type="school")  # warm
+        times = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            answers = who_promoted(s, "民法典", venue_type="school")
+            times.append(time.perf_counter() - start)
+    return _percentiles(times) | {"answers": len(answers)}
+
+
+def cli_figures(store: Path, repeats: int = 7) -> dict:
+    ask_times, help_times = [], []
+    for _ in range(repeats):
+        elapsed, _rss, _r = _run(["pufa", "--store", str(store), "ask", "哪些机构在学校宣传了民法典？", "--format", "json"])
+        ask_times.append(elapsed)
+        elapsed, _rss, _r = _run(["pufa", "--help"])
+        help_times.append(elapsed)
+    return {"ask": _percentiles(ask_times), "help": _percentiles(help_times)}
+
+
+def export_figures(store: Path, out: Path) -> dict:
+    elapsed, _rss, _r = _run(["pufa", "--store", str(store), "export", "--format", "turtle", "-o", str(out)])
+    return {"seconds": round(elapsed, 1), "mb": round(out.stat().st_size / 1e6, 1)}
+
+
+def viz_figures(store: Path, out: Path) -> dict | None:
+    try:
+        from pufa_graph import viz
+    except ImportError:
+        return None
+    from pufa_graph.store import open_store
+
+    start = time.perf_counter()
+    with open_store(str(store)) as s:
+        result = viz.write_graph(s, out, max_nodes=5000)
+    return {"seconds": round(time.perf_counter() - start, 1), "nodes": result.get("nodes"),
+            "mb": round(out.stat().st_size / 1e6, 1)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--count", type=int, default=10000, help="reports in the corpus (default 10000)")
+    ap.add_argument("--sample", type=int, default=1000, help="reports for the one-process and scaling figures")
+    ap.add_argument("--corpus", type=Path, help="an existing corpus folder (default: generate one)")
+    ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "pufa-bench")
+    ap.add_argument("--json", type=Path, help="also write the figures here")
+    ap.add_argument("--skip-full", action="store_true", help="skip the full-corpus ingest and the figures on it")
+    args = ap.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+
+    corpus = args.corpus or args.work / f"corpus-{args.count}"
+    if not corpus.exists() or len(list(corpus.iterdir())) < args.count:
+        from bench.corpus import generate
+
+        generate(corpus, args.count, seed=0)
+    sample = _sample_dir(corpus, args.sample, args.work / f"sample-{args.sample}")
+    files = sorted(sample.iterdir())
+    texts = normalized_texts(files)
+    sample_mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+
+    figures: dict = {"machine": {"cores": os.cpu_count()}, "corpus": {"reports": args.count, "sample": len(files),
+                                                                        "sample_normalized_mb": round(sample_mb, 3)}}
+    figures["floor"] = floor(texts)
+    figures["jobs1"] = ingest_figures(sample, args.work / "store-j1", 1, sample_mb, len(files))
+    figures["jobs2_sample"] = ingest_figures(sample, args.work / "store-j2", 2, sample_mb, len(files))
+    figures["ratio_to_floor"] = round(figures["jobs1"]["mb_per_s"] / figures["floor"]["mb_per_s"], 3)
+    figures["scaling_jobs2_over_jobs1"] = round(figures["jobs2_sample"]["mb_per_s"] / figures["jobs1"]["mb_per_s"], 2)
+    store = args.work / "store-j1"
+    if not args.skip_full:
+        full_mb = sample_mb * args.count / len(files)  # estimated from the sample
+        figures["jobs2_full"] = ingest_figures(corpus, args.work / "store-full", 2, full_mb, args.count)
+        store = args.work / "store-full"
+    figures["query_who_promoted"] = query_figures(store)
+    figures["cli"] = cli_figures(store)
+    figures["export_turtle"] = export_figures(store, args.work / "export.ttl")
+    figures["viz_5000"] = viz_figures(store, args.work / "graph.html")
+
+    print(f"{'figure':34} value")
+    for key, value in figures.items():
+        print(f"{key:34} {json.dumps(value, ensure_ascii=False)}")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
