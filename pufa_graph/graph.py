@@ -67,9 +67,8 @@ SCHEME_CLASS = {"kind": PUFA.AgencyKind, "venue": PUFA.VenueType, "level": PUFA.
 
 
 def _concept(triples: list, scheme: str, code: str) -> NamedNode:
-    node = concept(scheme, code)
-    triples.append((node, RDF.type, SCHEME_CLASS[scheme]))
-    return node
+    """A concept of the ontology; its typing lives in ontology/pufa.ttl, not in every report's graph."""
+    return concept(scheme, code)
 
 
 @lru_cache(maxsize=65536)
@@ -100,7 +99,8 @@ def entity_triples(doc: Document) -> list[Triple]:
         node = mention_node(doc.id, eid, surface)
         spans = " ".join(f"{m.start}-{m.end}:{m.orig_start}-{m.orig_end}" for m in group)
         rules = "|".join(dict.fromkeys(m.rule for m in group))
-        triples += [(node, RDF.type, PUFA.Mention), (node, PUFA.mentionOf, entity_node(eid)),
+        # a mention is known by its pufa:mentionOf (the shapes target subjects of it): no rdf:type needed
+        triples += [(node, PUFA.mentionOf, entity_node(eid)),
                     (node, PUFA.surface, _text(surface)), (node, PUFA.spans, Literal(spans)),
                     (node, PUFA.rule, _text(rules))]
         why = group[0].attrs.get("why")

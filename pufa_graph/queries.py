@@ -206,11 +206,13 @@ def stats(store: GraphStore) -> dict:
         SELECT ?docid ?class (COUNT(DISTINCT ?x) AS ?n) WHERE {
           GRAPH ?g { ?d a pufa:Report ; pufa:docId ?docid . ?x a ?class .
                      FILTER(?class IN (pufa:Activity, pufa:Agency, pufa:Law, pufa:Campaign, pufa:Venue, pufa:Village,
-                                       pufa:AudienceGroup, pufa:MediaChannel, pufa:Person, pufa:Region, pufa:Mention,
+                                       pufa:AudienceGroup, pufa:MediaChannel, pufa:Person, pufa:Region,
                                        pufa:DemonstrationDesignation, pufa:Problem)) }
         } GROUP BY ?docid ?class""")
     totals = store.query(PROLOGUE + """
-        SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a ?class } } GROUP BY ?class""")
+        SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE {
+          { GRAPH ?g { ?x a ?class } } UNION { GRAPH ?g { ?x pufa:mentionOf ?e } BIND(pufa:Mention AS ?class) }
+        } GROUP BY ?class""")
     by_doc: dict[str, dict[str, int]] = {}
     for r in rows:
         by_doc.setdefault(r["docid"], {})[r["class"].rsplit("#", 1)[-1]] = int(r["n"])
