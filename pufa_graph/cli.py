@@ -609,6 +609,58 @@ def people_cmd(store):
     return people(store)
 
 
+@main.command()
+@click.option("--law", help="Centre on this law (any name).")
+@click.option("--agency", help="Centre on this agency (canonical name or a surface form).")
+@click.option("--region", help="Only reports of this region (any part of its name).")
+@click.option("--campaign", help="Centre on this campaign.")
+@click.option("--doc", help="Only this report (id or id prefix).")
+@click.option("--radius", type=int, default=2, show_default=True, help="Steps around the centres.")
+@click.option("--max-nodes", type=int, default=1500, show_default=True, help="Keep the most connected nodes.")
+@click.option("-o", "--output", default="exports/graph.html", show_default=True, type=click.Path(dir_okay=False))
+@click.pass_context
+def viz(ctx, law, agency, region, campaign, doc, radius, max_nodes, output):
+    """Write one offline HTML page of the graph: search, legend, type filters, evidence panel.
+
+    \b
+    Examples:
+      pufa viz --law 民法典 -o exports/civil-code.html
+      pufa viz --region 柳江 --max-nodes 800
+    """
+    from . import lookup
+    from .viz import write_graph
+
+    store = _open(ctx)
+    try:
+        info = write_graph(store, output, law=(lookup.law(law) or law) if law else None, agency=agency,
+                           region=region, doc=doc, campaign=(lookup.campaign(campaign) or campaign) if campaign else None,
+                           radius=radius, max_nodes=max_nodes)
+    finally:
+        store.close()
+    click.echo(f"{info['path']}: {info['nodes']} of {info['total_nodes']} nodes, {info['edges']} edges"
+               + (" (trimmed to the most connected)" if info["trimmed"] else ""))
+
+
+@main.command()
+@click.option("--region", help="Only reports of this region (any part of its name).")
+@click.option("--year", help="Only this year.")
+@click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html", show_default=True)
+@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False),
+              help="[default: exports/report.html or exports/report.md]")
+@click.pass_context
+def report(ctx, region, year, fmt, output):
+    """Write a one-page summary for a region and year: charts, tables, problems, gaps, evidence."""
+    from .report import write_report
+
+    store = _open(ctx)
+    try:
+        info = write_report(store, output or f"exports/report.{fmt}", region=region, year=year, fmt=fmt)
+    finally:
+        store.close()
+    click.echo(f"{info['path']}: {info['reports']} report(s), {info['activities']} activities, "
+               f"{info['evidence']} evidence sentences")
+
+
 def _render(rows: list[dict], fmt: str, columns: list[str]) -> None:
     """Rows as JSON, CSV or a table; list cells joined with |."""
     if fmt == "json":
