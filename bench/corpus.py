@@ -1160,7 +1160,7 @@ class Writer:
 
     def opinion(self) -> tuple[str, list[str], str]:
         """实施意见 with its covering notice: （一）…（十五） items numbered across sections, each with 牵头单位."""
-        rng, Y, L = self.rng, self.year, self.place.L
+        rng, Y = self.rng, self.year
         self.issuer_body = "司法局"
         iss = self.place.name + "司法局"
         short_iss = rng.choice(self.place.prefixed) + "司法局"

@@ -132,7 +132,6 @@ class AgencyResolver:
     def region_of(self, m: Mention, previous: Mention | None) -> tuple[RegionEntry | None, str]:
         attrs = m.attrs
         if attrs.get("regions"):
-            context = [self.home] if self.home else []
             code = None
             for _surface, codes in attrs["regions"]:
                 code = pick_region(self.kb, codes, self.home, [code] if code else [])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -12,38 +11,9 @@ import pytest
 from pufa_graph.errors import PufaError
 from pufa_graph.report import months_between, summarize, write_report
 
-REPORTS = Path(__file__).resolve().parent.parent / "data" / "reports"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-XSS_REPORT = """某县司法局<b onmouseover=alert(5)>2024年</b>普法工作报告</title><script>alert(4)</script>
+from .browser import Tags, ink, open_offline
 
-2024年，县司法局在<script>alert(1)</script>广场开展《民法典》宣传活动。
-3月15日，县市场监督管理局联合“<img src=x onerror=alert(3)>”协会在" onmouseover="alert(2)社区开展《消费者权益保护法》宣传活动，发放资料500份。
-"""
 HAS_GAPS = importlib.util.find_spec("pufa_graph.gaps") is not None
-
-
-def _ingest(folder: Path, reports: list[Path]) -> str:
-    from pufa_graph.ingest import ingest
-    from pufa_graph.store import open_store
-
-    with open_store(str(folder)) as store:
-        ingest(store, reports)
-    return str(folder)
-
-
-@pytest.fixture(scope="module")
-def seed_store(tmp_path_factory) -> str:
-    return _ingest(tmp_path_factory.mktemp("report") / "store", [REPORTS])
-
-
-@pytest.fixture(scope="module")
-def xss_store(tmp_path_factory) -> str:
-    folder = tmp_path_factory.mktemp("xss")
-    (folder / "reports").mkdir()
-    (folder / "reports" / "xss.txt").write_text(XSS_REPORT, encoding="utf-8")
-    return _ingest(folder / "store", [folder / "reports"])
 
 
 def _summary(store_path: str, **scope) -> dict:
@@ -68,14 +38,6 @@ def seed_html(seed_store, tmp_path_factory) -> tuple[dict, str, Path]:
     return info, page, path
 
 
-class Tags(HTMLParser):
-    def __init__(self, page: str):
-        super().__init__()
-        self.tags: list[tuple[str, dict]] = []
-        self.feed(page)
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
 
 
 # -- the data ----------------------------------------------------------------------------------
@@ -173,50 +135,6 @@ def test_report_text_is_escaped_in_html_and_markdown(xss_store, tmp_path):
 
 
 # -- in the browser ------------------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("browser tests need Debian's Chromium at /usr/bin/chromium "
-                    "(apt-get install -y chromium fonts-wqy-microhei)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need playwright (pip install playwright)")
-    with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-def open_offline(browser, path: Path):
-    page = browser.new_page(viewport={"width": 1200, "height": 900})
-    log: dict[str, list[str]] = {"errors": [], "dialogs": [], "blocked": []}
-    page.on("console", lambda m: log["errors"].append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: log["errors"].append(str(e)))
-
-    def on_dialog(dialog):
-        log["dialogs"].append(dialog.message)
-        dialog.dismiss()
-
-    def on_route(route):
-        if route.request.url.startswith(("file:", "data:")):
-            route.continue_()
-        else:
-            log["blocked"].append(route.request.url)
-            route.abort()
-
-    page.on("dialog", on_dialog)
-    page.route("**/*", on_route)
-    page.goto(path.resolve().as_uri())
-    return page, log
-
-
-def ink(png: bytes) -> float:
-    import io
-
-    from PIL import Image
-
-    image = Image.open(io.BytesIO(png)).convert("L")
-    return 1 - sum(image.histogram()[245:]) / (image.width * image.height)
-
 
 def test_browser_report_charts_show_chinese_labels(browser, seed_html):
     page, log = open_offline(browser, seed_html[2])

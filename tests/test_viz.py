@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -13,38 +12,7 @@ from pufa_graph import netview
 from pufa_graph.errors import PufaError
 from pufa_graph.viz import initial_layout, render_graph_html, write_graph
 
-REPORTS = Path(__file__).resolve().parent.parent / "data" / "reports"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-XSS_REPORT = """某县司法局<b onmouseover=alert(5)>2024年</b>普法工作报告</title><script>alert(4)</script>
-
-2024年，县司法局在<script>alert(1)</script>广场开展《民法典》宣传活动。
-3月15日，县市场监督管理局联合“<img src=x onerror=alert(3)>”协会在" onmouseover="alert(2)社区开展《消费者权益保护法》宣传活动，发放资料500份。
-"""
-
-
-def _ingest(folder: Path, reports: list[Path]):
-    from pufa_graph.ingest import ingest
-    from pufa_graph.store import open_store
-
-    with open_store(str(folder)) as store:
-        ingest(store, reports)
-    return str(folder)
-
-
-@pytest.fixture(scope="module")
-def seed_store(tmp_path_factory) -> str:
-    return _ingest(tmp_path_factory.mktemp("viz") / "store", [REPORTS])
-
-
-@pytest.fixture(scope="module")
-def xss_store(tmp_path_factory) -> str:
-    folder = tmp_path_factory.mktemp("xss")
-    (folder / "reports").mkdir()
-    (folder / "reports" / "xss.txt").write_text(XSS_REPORT, encoding="utf-8")
-    return _ingest(folder / "store", [folder / "reports"])
-
+from .browser import Tags, ink, open_offline
 
 def _write(store_path: str, out: Path, **filters) -> tuple[dict, str]:
     from pufa_graph.store import open_store
@@ -67,16 +35,6 @@ def page_json(page: str) -> dict:
     return json.loads(match.group(1))
 
 
-class Tags(HTMLParser):
-    """Every start tag and its attributes (script bodies are not parsed as markup, as in a browser)."""
-
-    def __init__(self, page: str):
-        super().__init__()
-        self.tags: list[tuple[str, dict]] = []
-        self.feed(page)
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
 
 
 # -- the file ---------------------------------------------------------------------------
@@ -221,54 +179,6 @@ def test_script_json_escapes_what_ends_a_script():
 
 
 # -- in the browser ---------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("browser tests need Debian's Chromium at /usr/bin/chromium "
-                    "(apt-get install -y chromium fonts-wqy-microhei)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need playwright (pip install playwright)")
-    with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-def open_offline(browser, path: Path):
-    """Load a file:// page with every other request refused; collect errors, dialogs and refused URLs."""
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
-    log: dict[str, list[str]] = {"errors": [], "dialogs": [], "blocked": []}
-    page.on("console", lambda m: log["errors"].append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: log["errors"].append(str(e)))
-
-    def on_dialog(dialog):
-        log["dialogs"].append(dialog.message)
-        dialog.dismiss()
-
-    def on_route(route):
-        if route.request.url.startswith(("file:", "data:")):
-            route.continue_()
-        else:
-            log["blocked"].append(route.request.url)
-            route.abort()
-
-    page.on("dialog", on_dialog)
-    page.route("**/*", on_route)
-    page.goto(path.resolve().as_uri())
-    page.wait_for_selector("body[data-ready='1']", timeout=30_000)
-    return page, log
-
-
-def ink(png: bytes) -> float:
-    """Share of pixels that are not (nearly) white."""
-    import io
-
-    from PIL import Image
-
-    image = Image.open(io.BytesIO(png)).convert("L")
-    histogram = image.histogram()
-    return 1 - sum(histogram[245:]) / (image.width * image.height)
-
 
 def test_browser_graph_renders_offline(browser, seed_page):
     info, _page, path = seed_page
