@@ -164,29 +164,33 @@ def main() -> None:
     texts = normalized_texts(files)
     sample_mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
 
-    figures: dict = {"machine": {"cores": os.cpu_count()}, "corpus": {"reports": args.count, "sample": len(files),
-                                                                        "sample_normalized_mb": round(sample_mb, 3)}}
-    figures["floor"] = floor(texts)
-    figures["jobs1"] = ingest_figures(sample, args.work / "store-j1", 1, sample_mb, len(files))
-    figures["jobs2_sample"] = ingest_figures(sample, args.work / "store-j2", 2, sample_mb, len(files))
-    figures["ratio_to_floor"] = round(figures["jobs1"]["mb_per_s"] / figures["floor"]["mb_per_s"], 3)
-    figures["scaling_jobs2_over_jobs1"] = round(figures["jobs2_sample"]["mb_per_s"] / figures["jobs1"]["mb_per_s"], 2)
+    figures: dict = {}
+
+    def record(key: str, value) -> None:
+        """Print each figure as soon as it is measured, and keep the JSON file current."""
+        figures[key] = value
+        print(f"{key:34} {json.dumps(value, ensure_ascii=False)}", flush=True)
+        if args.json:
+            args.json.parent.mkdir(parents=True, exist_ok=True)
+            args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+    print(f"{'figure':34} value", flush=True)
+    record("machine", {"cores": os.cpu_count()})
+    record("corpus", {"reports": args.count, "sample": len(files), "sample_normalized_mb": round(sample_mb, 3)})
+    record("floor", floor(texts))
+    record("jobs1", ingest_figures(sample, args.work / "store-j1", 1, sample_mb, len(files)))
+    record("jobs2_sample", ingest_figures(sample, args.work / "store-j2", 2, sample_mb, len(files)))
+    record("ratio_to_floor", round(figures["jobs1"]["mb_per_s"] / figures["floor"]["mb_per_s"], 3))
+    record("scaling_jobs2_over_jobs1", round(figures["jobs2_sample"]["mb_per_s"] / figures["jobs1"]["mb_per_s"], 2))
     store = args.work / "store-j1"
     if not args.skip_full:
         full_mb = sample_mb * args.count / len(files)  # estimated from the sample
-        figures["jobs2_full"] = ingest_figures(corpus, args.work / "store-full", 2, full_mb, args.count)
+        record("jobs2_full", ingest_figures(corpus, args.work / "store-full", 2, full_mb, args.count))
         store = args.work / "store-full"
-    figures["query_who_promoted"] = query_figures(store)
-    figures["cli"] = cli_figures(store)
-    figures["export_turtle"] = export_figures(store, args.work / "export.ttl")
-    figures["viz_5000"] = viz_figures(store, args.work / "graph.html")
-
-    print(f"{'figure':34} value")
-    for key, value in figures.items():
-        print(f"{key:34} {json.dumps(value, ensure_ascii=False)}")
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    record("query_who_promoted", query_figures(store))
+    record("cli", cli_figures(store))
+    record("export_turtle", export_figures(store, args.work / "export.ttl"))
+    record("viz_5000", viz_figures(store, args.work / "graph.html"))
 
 
 if __name__ == "__main__":

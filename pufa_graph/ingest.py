@@ -119,10 +119,19 @@ def _processed(paths: list[Path], jobs: int, max_bytes: int | None) -> Iterator[
 
 
 def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1, max_bytes: int | None = None,
-           on_progress: Callable[[Outcome], None] | None = None, batch_size: int = 32) -> IngestReport:
-    """Store every readable report; re-ingesting an unchanged file changes nothing."""
+           on_progress: Callable[[Outcome], None] | None = None, batch_size: int = 32,
+           batch_triples: int | None = None) -> IngestReport:
+    """Store every readable report; re-ingesting an unchanged file changes nothing.
+
+    Reports are written in batches (at least ``batch_size`` reports, or more until ``batch_triples``
+    triples): the embedded store's bulk load makes far fewer, larger files from big batches.
+    """
     from .vocab import doc_graph
 
+    import os
+
+    if batch_triples is None:
+        batch_triples = int(os.environ.get("PUFA_BATCH_TRIPLES", "300000"))
     files = expand_paths(paths)
     report = IngestReport()
     known = {d.id: d for d in store.documents()}
@@ -163,7 +172,7 @@ def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1, max_by
         report.outcomes.append(outcome)
         if outcome.status in ("failed", "unchanged") and on_progress:
             on_progress(outcome)
-        if len(pending) >= batch_size:
+        if len(pending) >= batch_size and sum(p.triples for _, p, _ in pending) >= batch_triples:
             flush()
     flush()
     return report

@@ -280,10 +280,22 @@ def who_promoted(store: GraphStore, law: str, venue_type: str | None = None, reg
                  year: str | None = None) -> list[Answer]:
     """Agencies that promoted ``law`` (canonical name), optionally at a kind of place, in a region or year.
 
-    The flagship question: ``who_promoted(store, "民法典", venue_type="school")``.
+    The flagship question, as one query from the law's label to organizers and their evidence:
+    ``who_promoted(store, "民法典", venue_type="school")``.
     """
-    acts = find_activities(store, law=law, venue_type=venue_type, region=region, year=year)
-    return _collect((org, _evidence_of(a), {}) for a in acts for org in a["organizers"])
+    patterns = [f"?lawNode rdfs:label {literal(law)} . ?act pufa:promotesLaw ?lawNode ; pufa:organizer ?org ; "
+                "pufa:evidence ?e ; pufa:inReport ?d . ?org rdfs:label ?name . ?d pufa:docId ?docid . "
+                "?e pufa:sentence ?text ; pufa:start ?start ; pufa:end ?end ."]
+    if venue_type:
+        patterns.append(f"?act pufa:venueType <{PUFA_IRI}venue_{venue_type}> .")
+    if region:
+        patterns.append(f"?d pufa:region/rdfs:label ?regionLabel . FILTER(CONTAINS(?regionLabel, {literal(region)}))")
+    if year:
+        patterns.append(f"OPTIONAL {{ ?act pufa:date ?when }} OPTIONAL {{ ?d dcterms:date ?docDate }} "
+                        f"FILTER(STRSTARTS(STR(COALESCE(?when, ?docDate, \"\")), {literal(str(year))}))")
+    rows = store.query(PROLOGUE + "SELECT ?name ?docid ?text ?start ?end WHERE { GRAPH ?g { "
+                       + "\n".join(patterns) + " } }")
+    return _collect((r["name"], _ev(r), {}) for r in rows)
 
 
 def laws_promoted_by(store: GraphStore, agency: str, venue_type: str | None = None) -> list[Answer]:

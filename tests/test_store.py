@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import socket
@@ -40,8 +41,9 @@ def test_killed_ingest_leaves_only_whole_reports(tmp_path):
 
     paths = make_reports(tmp_path / "many", 120)
     store_dir = tmp_path / "store"
+    env = dict(os.environ, PUFA_BATCH_TRIPLES="20000")  # many small batches, so the kill lands between and inside
     proc = subprocess.Popen([sys.executable, "-m", "pufa_graph.cli", "--store", str(store_dir), "ingest", "-q",
-                             str(tmp_path / "many")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             str(tmp_path / "many")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     deadline = time.time() + 60
     while time.time() < deadline and not (store_dir.exists() and any(store_dir.iterdir())):
         time.sleep(0.05)

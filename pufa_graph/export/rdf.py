@@ -70,11 +70,13 @@ def _union_graph(store: GraphStore):
 
 def write_turtle(store: GraphStore, path: Path) -> None:
     """Turtle of every report's graph together (Turtle has no named graphs), subjects sorted."""
-    from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store
+    from pyoxigraph import DefaultGraph, RdfFormat, Store
 
-    memory = _memory_store(store)
     union = Store()
-    union.extend(Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in memory)
+    lines = nquads(store).splitlines()
+    union.load("".join(sorted({line.rsplit(" ", 2)[0] + " .\n" for line in lines})).encode("utf-8"),
+               format=RdfFormat.N_TRIPLES)
+    del lines
     text = union.dump(format=RdfFormat.TURTLE, prefixes=PREFIXES, from_graph=DefaultGraph())
     path.write_bytes(_sorted_turtle(text.decode("utf-8")).encode("utf-8"))
 
