@@ -171,11 +171,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int, max_mb: float,
 @click.pass_context
 def docs(ctx: click.Context, fmt: str) -> None:
     """List the stored reports: id, source file, title, issuer, date and region."""
-    store = _open(ctx, read_only=False)
-    try:
+    with _open(ctx, read_only=False) as store:
         rows = [d.to_json() for d in store.documents()]
-    finally:
-        store.close()
     if fmt == "json":
         _echo_json(rows)
         return
@@ -227,8 +224,7 @@ def entities(ctx: click.Context, type_: str | None, doc: str | None, explain: st
     """
     from .queries import explain_entity, list_entities
 
-    store = _open(ctx)
-    try:
+    with _open(ctx) as store:
         if explain:
             found = explain_entity(store, explain)
             if not found:
@@ -242,8 +238,6 @@ def entities(ctx: click.Context, type_: str | None, doc: str | None, explain: st
                     click.echo(f"  {step.doc}:{step.start}-{step.end}  {step.surface}  <{step.rule}>  {step.why or ''}")
             return
         rows = [r.to_json() for r in list_entities(store, type_, doc)]
-    finally:
-        store.close()
     _render(rows, fmt, ["type", "name", "aliases", "docs"])
 
 
@@ -272,12 +266,9 @@ def activities(ctx: click.Context, law, agency, venue_type, region, campaign, pl
     law_name = lookup.law(law) or law if law else None
     vt = (lookup.venue_type(venue_type) or venue_type) if venue_type else None
     camp = (lookup.campaign(campaign) or campaign) if campaign else None
-    store = _open(ctx)
-    try:
+    with _open(ctx) as store:
         rows = find_activities(store, law=law_name, agency=agency, venue_type=vt, region=region, campaign=camp,
                                planned=planned, doc=doc)
-    finally:
-        store.close()
     if fmt == "table":
         for r in rows:
             r["evidence_text"] = (r["evidence"] or {}).get("text", "")
@@ -294,11 +285,8 @@ def stats(ctx: click.Context, fmt: str) -> None:
     """Counts of reports, triples, entities and activities, overall and by report."""
     from .queries import stats as store_stats
 
-    store = _open(ctx)
-    try:
+    with _open(ctx) as store:
         data = store_stats(store)
-    finally:
-        store.close()
     if fmt == "json":
         _echo_json(data)
         return
@@ -369,11 +357,8 @@ def gaps(ctx: click.Context, region: str | None, fmt: str, output: str | None) -
     """
     from .gaps import coverage_matrix_csv, responsibility_gaps
 
-    store = _open(ctx)
-    try:
+    with _open(ctx) as store:
         rows = responsibility_gaps(store, region)
-    finally:
-        store.close()
     if fmt == "csv":
         text = coverage_matrix_csv(rows)
     elif fmt == "json":
@@ -408,11 +393,8 @@ def export(ctx: click.Context, fmt: str, output: str | None) -> None:
     """
     from .export import export as run_export
 
-    store = _open(ctx)
-    try:
+    with _open(ctx) as store:
         path = run_export(store, fmt, output)
-    finally:
-        store.close()
     click.echo(f"wrote {path}")
 
 
@@ -423,11 +405,8 @@ def check(ctx: click.Context, fmt: str) -> None:
     """Validate the store against ontology/shapes.ttl (SHACL); exit 1 on violations."""
     from .check import validate
 
-    store = _open(ctx)
-    try:
+    with _open(ctx) as store:
         conforms, violations, size = validate(store)
-    finally:
-        store.close()
     if fmt == "json":
         _echo_json({"conforms": conforms, "triples": size, "violations": [v.to_json() for v in violations]})
     else:
@@ -630,13 +609,10 @@ def viz(ctx, law, agency, region, campaign, doc, radius, max_nodes, output):
     from . import lookup
     from .viz import write_graph
 
-    store = _open(ctx)
-    try:
+    with _open(ctx) as store:
         info = write_graph(store, output, law=(lookup.law(law) or law) if law else None, agency=agency,
                            region=region, doc=doc, campaign=(lookup.campaign(campaign) or campaign) if campaign else None,
                            radius=radius, max_nodes=max_nodes)
-    finally:
-        store.close()
     click.echo(f"{info['path']}: {info['nodes']} of {info['total_nodes']} nodes, {info['edges']} edges"
                + (" (trimmed to the most connected)" if info["trimmed"] else ""))
 
@@ -652,11 +628,8 @@ def report(ctx, region, year, fmt, output):
     """Write a one-page summary for a region and year: charts, tables, problems, gaps, evidence."""
     from .report import write_report
 
-    store = _open(ctx)
-    try:
+    with _open(ctx) as store:
         info = write_report(store, output or f"exports/report.{fmt}", region=region, year=year, fmt=fmt)
-    finally:
-        store.close()
     click.echo(f"{info['path']}: {info['reports']} report(s), {info['activities']} activities, "
                f"{info['evidence']} evidence sentences")
 

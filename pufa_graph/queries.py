@@ -131,17 +131,24 @@ def find_activities(store: GraphStore, law: str | None = None, agency: str | Non
         patterns.append(f"?act pufa:partOfCampaign/rdfs:label {literal(campaign)} .")
     if planned is not None:
         patterns.append(f"?act pufa:planned {'true' if planned else 'false'} .")
-    if region:
-        patterns.append(f"?d pufa:region/rdfs:label ?regionLabel . FILTER(CONTAINS(?regionLabel, {literal(region)}))")
+    patterns += _scope(region, year)
     if doc:
         patterns.append(f"FILTER(STRSTARTS(?docid, {literal(doc)}))")
-    if year:
-        patterns.append(f"OPTIONAL {{ ?act pufa:date ?when }} OPTIONAL {{ ?d dcterms:date ?docDate }} "
-                        f"FILTER(STRSTARTS(STR(COALESCE(?when, ?docDate, \"\")), {literal(str(year))}))")
     rows = store.query(PROLOGUE + "SELECT DISTINCT ?act ?docid WHERE { GRAPH ?g { " + "\n".join(patterns) + " } }")
     if not rows:
         return []
     return activity_details(store, {r["act"]: r["docid"] for r in rows})
+
+
+def _scope(region: str | None, year: str | None) -> list[str]:
+    """Graph patterns that keep activities (?act) of reports (?d) in a region and a year."""
+    patterns = []
+    if region:
+        patterns.append(f"?d pufa:region/rdfs:label ?regionLabel . FILTER(CONTAINS(?regionLabel, {literal(region)}))")
+    if year:
+        patterns.append(f"OPTIONAL {{ ?act pufa:date ?when }} OPTIONAL {{ ?d dcterms:date ?docDate }} "
+                        f"FILTER(STRSTARTS(STR(COALESCE(?when, ?docDate, \"\")), {literal(str(year))}))")
+    return patterns
 
 
 def activity_details(store: GraphStore, acts: dict[str, str]) -> list[dict]:
@@ -288,11 +295,7 @@ def who_promoted(store: GraphStore, law: str, venue_type: str | None = None, reg
                 "?e pufa:sentence ?text ; pufa:start ?start ; pufa:end ?end ."]
     if venue_type:
         patterns.append(f"?act pufa:venueType <{PUFA_IRI}venue_{venue_type}> .")
-    if region:
-        patterns.append(f"?d pufa:region/rdfs:label ?regionLabel . FILTER(CONTAINS(?regionLabel, {literal(region)}))")
-    if year:
-        patterns.append(f"OPTIONAL {{ ?act pufa:date ?when }} OPTIONAL {{ ?d dcterms:date ?docDate }} "
-                        f"FILTER(STRSTARTS(STR(COALESCE(?when, ?docDate, \"\")), {literal(str(year))}))")
+    patterns += _scope(region, year)
     rows = store.query(PROLOGUE + "SELECT ?name ?docid ?text ?start ?end WHERE { GRAPH ?g { "
                        + "\n".join(patterns) + " } }")
     return _collect((r["name"], _ev(r), {}) for r in rows)
