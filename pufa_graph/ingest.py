@@ -17,6 +17,10 @@ from .errors import PufaError
 from .store.base import GraphStore
 
 
+#: compact the embedded store after writing at least this many reports in one ingest
+COMPACT_AFTER = 500
+
+
 @dataclass
 class Outcome:
     path: str
@@ -175,6 +179,8 @@ def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1, max_by
         if len(pending) >= batch_size and sum(p.triples for _, p, _ in pending) >= batch_triples:
             flush()
     flush()
+    if report.count("new") + report.count("replaced") >= COMPACT_AFTER:
+        store.optimize()
     return report
 
 

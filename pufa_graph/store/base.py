@@ -58,6 +58,9 @@ class GraphStore:
     def close(self) -> None:
         pass
 
+    def optimize(self) -> None:
+        """Compact the store after a large write; servers manage this themselves."""
+
     def __enter__(self) -> "GraphStore":
         return self
 
