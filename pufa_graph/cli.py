@@ -173,17 +173,7 @@ def docs(ctx: click.Context, fmt: str) -> None:
     """List the stored reports: id, source file, title, issuer, date and region."""
     with _open(ctx, read_only=False) as store:
         rows = [d.to_json() for d in store.documents()]
-    if fmt == "json":
-        _echo_json(rows)
-        return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table("id", "source", "title", "issuer", "date", "region")
-    for r in rows:
-        table.add_row(r["id"], r["source"], r["title"] or "", r["issuer"] or "", r["date"] or "", r["region"] or "")
-    Console().print(table)
-    click.echo(f"{len(rows)} report(s)")
+    _render(rows, fmt, ["id", "source", "title", "issuer", "date", "region"])
 
 
 @main.command()
