@@ -80,7 +80,6 @@ def _squash(text: str) -> str:
 
 
 def extract_slots(q: str, lang: str) -> dict:
-    kb = knowledge()
     slots: dict = {}
     zh = q if lang == "zh" else " ".join(_chinese_parts(q))
     translated = [zh_word for pattern, zh_word in _glossary() if lang == "en" and pattern.search(q)]
@@ -114,7 +113,6 @@ def extract_slots(q: str, lang: str) -> dict:
         wants.add("who")
     if wants:
         slots["wants"] = sorted(wants)
-    del kb
     return slots
 
 

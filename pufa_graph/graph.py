@@ -61,11 +61,6 @@ def mention_node(doc_id: str, entity: str, surface: str) -> NamedNode:
     return NamedNode(f"{ID}mention/{doc_id}/{key}")
 
 
-#: the class of each concept scheme's members, written beside each use so the data validates on its own
-SCHEME_CLASS = {"kind": PUFA.AgencyKind, "venue": PUFA.VenueType, "level": PUFA.LawLevel, "form": PUFA.ActivityForm,
-                "campaignkind": PUFA.CampaignKind, "designation": PUFA.DesignationLevel}
-
-
 def _concept(triples: list, scheme: str, code: str) -> NamedNode:
     """A concept of the ontology; its typing lives in ontology/pufa.ttl, not in every report's graph."""
     return concept(scheme, code)

@@ -104,7 +104,6 @@ class Activity:
     partners: list[str] = field(default_factory=list)
     lead_units: list[str] = field(default_factory=list)
     laws: list[str] = field(default_factory=list)
-    topics: list[str] = field(default_factory=list)
     venues: list[str] = field(default_factory=list)
     venue_types: list[str] = field(default_factory=list)
     audiences: list[str] = field(default_factory=list)

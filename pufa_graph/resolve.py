@@ -17,13 +17,11 @@ from .recognize import Context, gazetteer
 
 PRC = "中华人民共和国"
 _COURT_BY_LEVEL = {"county": "人民法院", "city": "中级人民法院", "province": "高级人民法院"}
-_TYPE_PREFIX = {"agency": "agency", "law": "law", "campaign": "campaign", "venue": "venue", "village": "village",
-                "group": "group", "media": "media", "person": "person", "region": "region"}
 
 
 def entity_id(type_: str, name: str) -> str:
     """Same type and canonical name, same entity, in every report."""
-    return f"{_TYPE_PREFIX[type_]}-" + hashlib.sha1(f"{type_}:{name}".encode("utf-8")).hexdigest()[:12]
+    return f"{type_}-" + hashlib.sha1(f"{type_}:{name}".encode("utf-8")).hexdigest()[:12]
 
 
 # -- regions ----------------------------------------------------------------
@@ -61,8 +59,9 @@ def pick_region(kb: Knowledge, codes: list[str], home: str | None, context: list
 def regions_in(kb: Knowledge, text: str, home: str | None = None) -> list[str]:
     """Region codes named in a short text (an issuer, a title), outermost first, each consistent with the last."""
     found: list[str] = []
+    found_end = 0
     for start, end, surface, values in sorted(gazetteer.regions().iter(text), key=lambda x: (x[0], -x[1])):
-        if found and start < found_end:  # noqa: F821 - set below
+        if start < found_end:  # inside a longer name already taken
             continue
         codes = [c for _t, c in values]
         full = any(kb.regions[c].name == surface for c in codes)
@@ -71,7 +70,7 @@ def regions_in(kb: Knowledge, text: str, home: str | None = None) -> list[str]:
         code = pick_region(kb, codes, home, found[-1:])
         if code:
             found.append(code)
-            found_end = end  # noqa: F841
+            found_end = end
     return found
 
 

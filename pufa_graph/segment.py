@@ -38,17 +38,6 @@ def tokenizer():
     return tok
 
 
-def cut(text: str) -> list[str]:
-    return tokenizer().lcut(text, HMM=True)
-
-
-@lru_cache(maxsize=1)
-def pos_tokenizer():
-    import jieba.posseg
-
-    return jieba.posseg.POSTokenizer(tokenizer())
-
-
 @lru_cache(maxsize=1)
 def _tag_table() -> dict[str, str]:
     """jieba's dictionary words and their tags, read straight from its dict file

@@ -38,6 +38,9 @@ def test_ingest_then_docs(pufa):
     by_source = {d["source"][:3]: d for d in docs}
     assert by_source["000"]["issuer"] == "巴音郭楞蒙古自治州司法局"
     assert by_source["003"]["date"] == "2022-12-09"
+    # 002 names no author: its issuer is resolved from the text and flagged as inferred
+    assert (by_source["002"]["issuer"], by_source["002"]["issuer_inferred"]) == ("柳州市柳江区司法局", True)
+    assert (by_source["004"]["issuer"], by_source["004"]["issuer_inferred"]) == ("楚雄彝族自治州司法局", False)
 
 
 def test_reingest_changes_nothing(pufa, store_path):

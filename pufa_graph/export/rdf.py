@@ -58,16 +58,6 @@ def write_ntriples(store: GraphStore, path: Path) -> None:
     path.write_text("".join(sorted(lines)), encoding="utf-8")
 
 
-def _union_graph(store: GraphStore):
-    import rdflib
-
-    graph = rdflib.Graph()
-    for prefix, iri in PREFIXES.items():
-        graph.bind(prefix, iri)
-    graph.parse(data="".join(line.rsplit(" ", 2)[0] + " .\n" for line in nquads(store).splitlines()), format="nt")
-    return graph
-
-
 def write_turtle(store: GraphStore, path: Path) -> None:
     """Turtle of every report's graph together (Turtle has no named graphs), subjects sorted."""
     from pyoxigraph import DefaultGraph, RdfFormat, Store

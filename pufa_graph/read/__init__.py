@@ -25,10 +25,6 @@ READERS: dict[str, str] = {
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
-def supported(path: Path) -> bool:
-    return path.suffix.lower() in READERS
-
-
 def read_source(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
     """Read one report file into source text, checking size and format first."""
     path = Path(path)

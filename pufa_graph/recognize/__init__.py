@@ -7,7 +7,7 @@ overlap (ties go to the earlier type in ``TYPE_PRIORITY``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 from ..knowledge import Knowledge
@@ -26,7 +26,6 @@ class Context:
 
     kb: Knowledge
     issuer: str | None = None
-    extra: dict = field(default_factory=dict)
 
 
 Recognizer = Callable[[str, Context], list[Mention]]

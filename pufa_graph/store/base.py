@@ -25,8 +25,9 @@ class StoredDoc:
 
     def to_json(self) -> dict:
         return {"id": self.id, "source": self.source, "title": self.title, "issuer": self.issuer,
-                "issuer_as_written": self.issuer_as_written, "date": self.date, "region": self.region,
-                "path": self.path}
+                "issuer_as_written": self.issuer_as_written,
+                "issuer_inferred": bool(self.issuer and not self.issuer_as_written),
+                "date": self.date, "region": self.region, "path": self.path}
 
 
 class _Line:

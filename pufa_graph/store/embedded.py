@@ -25,8 +25,6 @@ def plain(term) -> str | None:
 
 class EmbeddedStore(GraphStore):
     def __init__(self, path: Path, read_only: bool = False):
-        import pyoxigraph
-
         self.location = str(path)
         try:
             if read_only:
@@ -48,8 +46,6 @@ class EmbeddedStore(GraphStore):
 
     def query(self, sparql: str, read_only: bool = True) -> list[dict[str, str | None]]:
         """SELECT rows, an ASK result, or CONSTRUCT/DESCRIBE triples as rows of s, p, o."""
-        import pyoxigraph
-
         try:
             result = self._store.query(sparql)
         except SyntaxError as exc:
@@ -77,8 +73,6 @@ class EmbeddedStore(GraphStore):
         3. drop the graphs they replace and clear the journal (one transaction).
         Opening the store after a crash drops every journalled graph (``_recover``).
         """
-        import pyoxigraph
-
         from ..vocab import PUFA, XSD
 
         existing = [g for g in graphs if self._store.contains_named_graph(pyoxigraph.NamedNode(g))]
@@ -97,8 +91,6 @@ class EmbeddedStore(GraphStore):
 
     def _recover(self) -> list[str]:
         """Drop the graphs an interrupted ingest was writing; returns them."""
-        import pyoxigraph
-
         from ..vocab import PUFA
 
         pending = [q.subject.value for q in self._store.quads_for_pattern(None, PUFA.pendingWrite, None, JOURNAL)]
@@ -106,7 +98,6 @@ class EmbeddedStore(GraphStore):
             self.update(" ;\n".join([f"DROP SILENT GRAPH <{g}>" for g in pending] + [f"DROP SILENT GRAPH {JOURNAL}"]))
         elif self._store.contains_named_graph(JOURNAL):
             self._store.remove_graph(JOURNAL)
-        del pyoxigraph
         return pending
 
     def optimize(self) -> None:
