@@ -2,7 +2,8 @@
 
 The per-report work (read, normalize, recognize, build triples) runs in worker
 processes with ``jobs > 1``; only the parent writes, one transaction per batch,
-so a crash leaves every earlier report whole.
+so a crash leaves every earlier report whole. Writing runs in a background thread
+(the store's bulk load releases the GIL), so the next reports are analysed meanwhile.
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ class Processed:
     doc_path: str | None = None
     title: str | None = None
     nquads: str = ""  # the report's named graph, written out
+    answers: object = None  # its rows for the store's answer index (store.answers.ReportAnswers)
     triples: int = 0
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
@@ -80,9 +82,9 @@ class Processed:
 def process_file(path: str, max_bytes: int | None = None) -> Processed:
     """All per-report work; runs in a worker process. Errors come back as data, never as tracebacks."""
     from .graph import report_triples
-    from .vocab import doc_graph
-
     from .pipeline import read_document
+    from .store.answers import report_answers
+    from .vocab import doc_graph
 
     try:
         doc = read_document(path, max_bytes=max_bytes, analyse=True)
@@ -94,7 +96,7 @@ def process_file(path: str, max_bytes: int | None = None) -> Processed:
     except Exception as exc:  # noqa: BLE001 - a bug must not stop the other files
         return Processed(path=path, error=f"{path}: internal error: {type(exc).__name__}: {exc}")
     return Processed(path=path, id=doc.id, doc_path=doc.path, title=doc.metadata.title, nquads=nquads,
-                     triples=len(triples), warnings=doc.warnings)
+                     answers=report_answers(doc), triples=len(triples), warnings=doc.warnings)
 
 
 @lru_cache(maxsize=262144)
@@ -122,6 +124,52 @@ def _processed(paths: list[Path], jobs: int, max_bytes: int | None) -> Iterator[
         yield from pool.imap_unordered(_process_star, work, chunksize=max(1, min(16, len(work) // (jobs * 8))))
 
 
+class BatchWriter:
+    """Writes one batch at a time in a background thread; outcomes are reported once their batch is stored."""
+
+    def __init__(self, store: GraphStore, report: "IngestReport", on_progress: Callable[[Outcome], None] | None):
+        self.store, self.report, self.on_progress = store, report, on_progress
+        self._thread = None
+        self._error: BaseException | None = None
+        self._in_flight: list[tuple[Outcome, Processed]] = []
+
+    def submit(self, batch: list[tuple[Outcome, Processed, list[str]]]) -> None:
+        import threading
+
+        from .vocab import doc_graph
+
+        self.wait()
+        nquads = "".join(p.nquads for _, p, _ in batch)
+        graphs = [doc_graph(p.id).value for _, p, _ in batch]
+        drop = [doc_graph(old).value for _, _, olds in batch for old in olds]
+        answers = [p.answers for _, p, _ in batch]
+
+        def write() -> None:
+            try:
+                self.store.write_reports(nquads, graphs=graphs, drop=drop, answers=answers)
+            except BaseException as exc:  # noqa: BLE001 - raised again in the ingesting thread
+                self._error = exc
+
+        self._in_flight = [(o, p) for o, p, _ in batch]
+        self._thread = threading.Thread(target=write, name="pufa-writer", daemon=True)
+        self._thread.start()
+
+    def wait(self) -> None:
+        """Block until the batch in flight is stored; re-raise its error here."""
+        if self._thread is None:
+            return
+        self._thread.join()
+        self._thread = None
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+        for outcome, processed in self._in_flight:
+            self.report.triples += processed.triples
+            if self.on_progress:
+                self.on_progress(outcome)
+        self._in_flight = []
+
+
 def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1, max_bytes: int | None = None,
            on_progress: Callable[[Outcome], None] | None = None, batch_size: int = 32,
            batch_triples: int | None = None) -> IngestReport:
@@ -130,8 +178,6 @@ def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1, max_by
     Reports are written in batches (at least ``batch_size`` reports, or more until ``batch_triples``
     triples): the embedded store's bulk load makes far fewer, larger files from big batches.
     """
-    from .vocab import doc_graph
-
     import os
 
     if batch_triples is None:
@@ -143,42 +189,39 @@ def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1, max_by
     for d in known.values():
         by_path.setdefault(d.path, []).append(d.id)
     pending: list[tuple[Outcome, Processed, list[str]]] = []
+    writer = BatchWriter(store, report, on_progress)
 
     def flush() -> None:
-        if not pending:
-            return
-        store.write_reports("".join(p.nquads for _, p, _ in pending),
-                            graphs=[doc_graph(p.id).value for _, p, _ in pending],
-                            drop=[doc_graph(old).value for _, _, olds in pending for old in olds])
-        for outcome, processed, _ in pending:
-            report.triples += processed.triples
-            if on_progress:
-                on_progress(outcome)
-        pending.clear()
+        if pending:
+            writer.submit(list(pending))
+            pending.clear()
 
     seen_ids: set[str] = set()
-    for processed in _processed(files, jobs, max_bytes):
-        if processed.error:
-            outcome = Outcome(processed.path, "failed", error=processed.error)
-        elif processed.id in seen_ids or (processed.id in known and known[processed.id].version == __version__):
-            outcome = Outcome(processed.path, "unchanged", id=processed.id, title=processed.title,
-                              warnings=processed.warnings)
-        else:
-            olds = [i for i in by_path.get(processed.doc_path or "", []) if i != processed.id]
-            status = "replaced" if olds or processed.id in known else "new"
-            outcome = Outcome(processed.path, status, id=processed.id, title=processed.title,
-                              warnings=processed.warnings)
-            pending.append((outcome, processed, olds))
-            if processed.doc_path:
-                by_path[processed.doc_path] = [processed.id]
-        if processed.id:
-            seen_ids.add(processed.id)
-        report.outcomes.append(outcome)
-        if outcome.status in ("failed", "unchanged") and on_progress:
-            on_progress(outcome)
-        if len(pending) >= batch_size and sum(p.triples for _, p, _ in pending) >= batch_triples:
-            flush()
-    flush()
+    try:
+        for processed in _processed(files, jobs, max_bytes):
+            if processed.error:
+                outcome = Outcome(processed.path, "failed", error=processed.error)
+            elif processed.id in seen_ids or (processed.id in known and known[processed.id].version == __version__):
+                outcome = Outcome(processed.path, "unchanged", id=processed.id, title=processed.title,
+                                  warnings=processed.warnings)
+            else:
+                olds = [i for i in by_path.get(processed.doc_path or "", []) if i != processed.id]
+                status = "replaced" if olds or processed.id in known else "new"
+                outcome = Outcome(processed.path, status, id=processed.id, title=processed.title,
+                                  warnings=processed.warnings)
+                pending.append((outcome, processed, olds))
+                if processed.doc_path:
+                    by_path[processed.doc_path] = [processed.id]
+            if processed.id:
+                seen_ids.add(processed.id)
+            report.outcomes.append(outcome)
+            if outcome.status in ("failed", "unchanged") and on_progress:
+                on_progress(outcome)
+            if len(pending) >= batch_size and sum(p.triples for _, p, _ in pending) >= batch_triples:
+                flush()
+        flush()
+    finally:
+        writer.wait()  # even when interrupted: the batch in flight is stored whole
     if report.count("new") + report.count("replaced") >= COMPACT_AFTER:
         store.optimize()
     return report

@@ -288,8 +288,13 @@ def who_promoted(store: GraphStore, law: str, venue_type: str | None = None, reg
     """Agencies that promoted ``law`` (canonical name), optionally at a kind of place, in a region or year.
 
     The flagship question, as one query from the law's label to organizers and their evidence:
-    ``who_promoted(store, "民法典", venue_type="school")``.
+    ``who_promoted(store, "民法典", venue_type="school")``. Without a region or year it is read from
+    the store's answer index when there is one (same answers, in milliseconds on 10,000 reports).
     """
+    index = getattr(store, "answers", None)
+    if index is not None and not region and not year:
+        return _collect((name, {"doc": doc, "text": text, "start": start, "end": end}, {})
+                        for name, doc, text, start, end in index.who_promoted(law, venue_type))
     patterns = [f"?lawNode rdfs:label {literal(law)} . ?act pufa:promotesLaw ?lawNode ; pufa:organizer ?org ; "
                 "pufa:evidence ?e ; pufa:inReport ?d . ?org rdfs:label ?name . ?d pufa:docId ?docid . "
                 "?e pufa:sentence ?text ; pufa:start ?start ; pufa:end ?end ."]

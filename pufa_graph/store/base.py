@@ -96,10 +96,11 @@ class GraphStore:
         if parts:
             self.update(" ;\n".join(parts))
 
-    def write_reports(self, nquads: str, graphs: list[str], drop: Iterable[str] = ()) -> None:
+    def write_reports(self, nquads: str, graphs: list[str], drop: Iterable[str] = (), answers=None) -> None:
         """Write reports given as N-Quads (each in its own named graph), then drop the graphs they replace.
 
         The default writes per graph through SPARQL Update; stores with a faster bulk path override it.
+        ``answers`` (rows for an answer index) is for stores that keep one.
         """
         by_graph: dict[str, list[str]] = {}
         for line in nquads.splitlines():

@@ -1,6 +1,7 @@
 """The default store: Oxigraph embedded on disk (no server), through pyoxigraph.
 
-Each ``update`` is one transaction, so a killed ingest leaves whole reports only.
+Each ``update`` is one transaction, so a killed ingest leaves whole reports only. Beside the
+RDF lives the answer index (:mod:`.answers`), written in the same batches.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import pyoxigraph
 
 from ..errors import StoreError
 from ..vocab import ID
+from .answers import AnswerIndex, ReportAnswers, answers_in_store
 from .base import GraphStore
 
 #: the graph that journals report graphs being written
@@ -26,13 +28,18 @@ def plain(term) -> str | None:
 class EmbeddedStore(GraphStore):
     def __init__(self, path: Path, read_only: bool = False):
         self.location = str(path)
+        self._index: AnswerIndex | None = None
         try:
             if read_only:
                 self._store = pyoxigraph.Store.read_only(str(path))
+                self._index = AnswerIndex.open(path, read_only=True)
             else:
                 path.mkdir(parents=True, exist_ok=True)
                 self._store = pyoxigraph.Store(str(path))
                 self.recovered = self._recover()
+                self._index = AnswerIndex.open(path)
+                if self._index is not None:
+                    self.index_state = self._index.settle(self._committed, lambda: answers_in_store(self))
         except OSError as exc:
             msg = str(exc)
             if "lock" in msg.lower():
@@ -65,19 +72,31 @@ class EmbeddedStore(GraphStore):
         except OSError as exc:
             raise StoreError(f"cannot write to store {self.location}: {exc}") from None
 
-    def write_reports(self, nquads: str, graphs: list[str], drop=()) -> None:
+    @property
+    def answers(self) -> AnswerIndex | None:
+        """The answer index, when it is known to match the store (else queries use SPARQL)."""
+        if self._index is not None and self._index.usable():
+            return self._index
+        return None
+
+    def write_reports(self, nquads: str, graphs: list[str], drop=(),
+                      answers: list[ReportAnswers] | None = None) -> None:
         """Bulk-load a batch of reports under a journal, so a crash never leaves a half-written one.
 
+        0. write the batch's answer-index rows, marked pending;
         1. journal the graphs about to be written (a transaction);
         2. bulk-load the N-Quads (fast, not transactional);
-        3. drop the graphs they replace and clear the journal (one transaction).
-        Opening the store after a crash drops every journalled graph (``_recover``).
+        3. drop the graphs they replace and clear the journal (one transaction);
+        4. mark the index rows done.
+        Opening the store after a crash drops every journalled graph (``_recover``) and settles the index.
         """
         from ..vocab import PUFA, XSD
 
+        drop = list(drop)
+        self._index_begin(answers, graphs, drop)
         existing = [g for g in graphs if self._store.contains_named_graph(pyoxigraph.NamedNode(g))]
         if existing:  # the same report, re-read by a newer pipeline: rewritten in place
-            self.drop_graphs(existing)
+            GraphStore.drop_graphs(self, existing)
         true = pyoxigraph.Literal("true", datatype=XSD.boolean)
         try:
             self._store.extend([pyoxigraph.Quad(pyoxigraph.NamedNode(g), PUFA.pendingWrite, true, JOURNAL)
@@ -88,6 +107,35 @@ class EmbeddedStore(GraphStore):
             raise StoreError(f"cannot write to store {self.location}: {exc}") from None
         parts = [f"DROP SILENT GRAPH <{g}>" for g in drop if g not in graphs] + [f"DROP SILENT GRAPH {JOURNAL}"]
         self.update(" ;\n".join(parts))
+        if self._index is not None:
+            self._index.done()
+
+    def drop_graphs(self, graphs) -> None:
+        graphs = list(graphs)
+        self._index_begin([], [], graphs)
+        super().drop_graphs(graphs)
+        if self._index is not None:
+            self._index.done()
+
+    def _index_begin(self, answers: list[ReportAnswers] | None, graphs: list[str], drop: list[str]) -> None:
+        if self._index is None:
+            return
+        if answers is None and graphs:  # written without index rows: rebuild it on the next open
+            self._index.invalidate()
+            self._index = None
+            return
+        self._index.begin(answers or [], [g.rsplit("/", 1)[-1] for g in drop], written=graphs, dropped=drop)
+
+    def _committed(self, batch: dict) -> bool:
+        """Did the store transaction of an index batch commit? (journal cleared, written there, dropped gone)"""
+        from ..vocab import PUFA
+
+        def has(graph: str) -> bool:
+            return self._store.contains_named_graph(pyoxigraph.NamedNode(graph))
+
+        journalled = {q.subject.value for q in self._store.quads_for_pattern(None, PUFA.pendingWrite, None, JOURNAL)}
+        return (not journalled & set(batch["written"]) and all(has(g) for g in batch["written"])
+                and not any(has(g) for g in batch["dropped"] if g not in batch["written"]))
 
     def _recover(self) -> list[str]:
         """Drop the graphs an interrupted ingest was writing; returns them."""
@@ -106,6 +154,9 @@ class EmbeddedStore(GraphStore):
         self._store.optimize()
 
     def close(self) -> None:
+        if getattr(self, "_index", None) is not None:
+            self._index.close()
+            self._index = None
         store = getattr(self, "_store", None)
         if store is not None:
             try:

@@ -1,0 +1,200 @@
+"""The answer index: which activities promoted which law, by whom, where, with their evidence.
+
+A derived copy of facts that are already in the report graphs, kept in SQLite beside the
+embedded store, because the flagship question ("which agencies promoted 民法典 in schools?")
+must answer at once on 10,000 reports, where the SPARQL join takes most of a second.
+
+The RDF store stays the truth. The index is written in the same batch as the store, and a
+batch it has written but not yet seen committed is recorded as *pending*; whoever opens the
+store next settles it (committed -> done, not committed -> rebuild from the store). Readers
+use the index only when nothing is pending, and fall back to SPARQL otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+#: inside the store's folder; RocksDB leaves sub-folders alone
+INDEX_PATH = Path("pufa") / "answers.sqlite"
+SCHEMA_VERSION = 2
+
+#: one row per (activity, law, kind of place, organizer), and one with kind of place '' for "anywhere",
+#: so the flagship question is a single range scan of ``promotions_by_law``
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS acts (id INTEGER PRIMARY KEY, act TEXT NOT NULL UNIQUE, doc TEXT NOT NULL,
+                                 start INTEGER, end INTEGER, sentence TEXT);
+CREATE INDEX IF NOT EXISTS acts_by_doc ON acts (doc);
+CREATE TABLE IF NOT EXISTS promotions (law TEXT NOT NULL, venue_type TEXT NOT NULL, org TEXT NOT NULL,
+                                       act_id INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS promotions_by_law ON promotions (law, venue_type, act_id, org);
+CREATE INDEX IF NOT EXISTS promotions_by_act ON promotions (act_id);
+CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+@dataclass
+class ReportAnswers:
+    """One report's rows: activities with an organizer that promoted a law, and who, which law, where."""
+
+    doc: str
+    acts: list[tuple[str, int, int, str]] = field(default_factory=list)  # act, start, end, sentence
+    promotions: list[tuple[str, str, str, str]] = field(default_factory=list)  # act, law, venue type or '', org
+
+    def add(self, act: str, start: int, end: int, sentence: str, laws, venue_types, organizers) -> None:
+        self.acts.append((act, start, end, sentence))
+        self.promotions += [(act, law, vt, org) for law in dict.fromkeys(laws)
+                            for vt in ["", *dict.fromkeys(venue_types)] for org in dict.fromkeys(organizers)]
+
+
+def report_answers(doc) -> ReportAnswers:
+    """The rows one analysed Document contributes; names are the canonical labels the graph uses."""
+    from ..vocab import ID
+
+    out = ReportAnswers(doc.id)
+    for a in doc.activities:
+        if a.laws and a.organizers:
+            out.add(f"{ID}activity/{a.id}", a.evidence.start, a.evidence.end, a.evidence.text,
+                    a.laws, a.venue_types, a.organizers)
+    return out
+
+
+class AnswerIndex:
+    def __init__(self, path: Path, read_only: bool = False):
+        self.path = path
+        if read_only:
+            self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(str(path), check_same_thread=False)
+            if self._db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:  # made by another version
+                self._db.executescript("DROP TABLE IF EXISTS acts; DROP TABLE IF EXISTS promotions;"
+                                       "DROP TABLE IF EXISTS terms; DROP TABLE IF EXISTS state;"
+                                       f"PRAGMA user_version = {SCHEMA_VERSION};")
+            self._db.executescript(SCHEMA)
+
+    @classmethod
+    def open(cls, store_dir: Path, read_only: bool = False) -> "AnswerIndex | None":
+        path = store_dir / INDEX_PATH
+        if read_only and not path.exists():
+            return None
+        try:
+            return cls(path, read_only=read_only)
+        except sqlite3.Error:
+            return None
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- state -----------------------------------------------------------
+    def _get(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _set(self, key: str, value: str | None) -> None:
+        if value is None:
+            self._db.execute("DELETE FROM state WHERE key = ?", (key,))
+        else:
+            self._db.execute("INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)", (key, value))
+
+    @property
+    def complete(self) -> bool:
+        """Built for every report of the store (not just created empty beside an older store)."""
+        return self._get("complete") == "yes"
+
+    def pending(self) -> dict | None:
+        """The batch written here whose store transaction was not seen to commit: {"written": [...], "dropped": [...]}."""
+        value = self._get("pending")
+        return json.loads(value) if value else None
+
+    def usable(self) -> bool:
+        return self.complete and self.pending() is None
+
+    # -- writing ---------------------------------------------------------
+    def begin(self, reports: Iterable[ReportAnswers], drop_docs: Iterable[str], written: list[str],
+              dropped: list[str]) -> None:
+        """Replace the rows of these reports and mark the batch pending, in one SQLite transaction."""
+        reports = list(reports)
+        with self._db:
+            self._delete_docs([r.doc for r in reports] + list(drop_docs))
+            ids: dict[str, int] = {}
+            for r in reports:
+                for act, start, end, text in r.acts:
+                    ids[act] = self._db.execute("INSERT OR REPLACE INTO acts (act, doc, start, end, sentence) "
+                                                "VALUES (?, ?, ?, ?, ?)", (act, r.doc, start, end, text)).lastrowid
+            self._db.executemany("INSERT INTO promotions VALUES (?, ?, ?, ?)",
+                                 [(law, vt, org, ids[act]) for r in reports for act, law, vt, org in r.promotions])
+            self._set("pending", json.dumps({"written": written, "dropped": dropped}))
+
+    def invalidate(self) -> None:
+        """Reports were written without their rows: the index no longer covers the store."""
+        with self._db:
+            self._set("complete", None)
+
+    def done(self) -> None:
+        with self._db:
+            self._set("pending", None)
+
+    def _delete_docs(self, docs: list[str]) -> None:
+        for start in range(0, len(docs), 500):
+            chunk = docs[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            self._db.execute(f"DELETE FROM promotions WHERE act_id IN (SELECT id FROM acts WHERE doc IN ({marks}))",
+                             chunk)
+            self._db.execute(f"DELETE FROM acts WHERE doc IN ({marks})", chunk)
+
+    def settle(self, committed: Callable[[dict], bool], rebuild: Callable[[], Iterable[ReportAnswers]]) -> str:
+        """After opening for writing: finish or redo what a crash left; returns what was done."""
+        batch = self.pending()
+        if self.complete and batch is None:
+            return "ok"
+        if self.complete and committed(batch):
+            self.done()
+            return "settled"
+        with self._db:
+            self._db.execute("DELETE FROM promotions")
+            self._db.execute("DELETE FROM acts")
+            self._set("complete", None)
+        self.begin(rebuild(), (), [], [])
+        with self._db:
+            self._set("pending", None)
+            self._set("complete", "yes")
+        return "rebuilt"
+
+    # -- reading ---------------------------------------------------------
+    def who_promoted(self, law: str, venue_type: str | None = None) -> list[tuple[str, str, str, int, int]]:
+        """(organizer, doc, sentence, start, end) of every activity that promoted ``law`` [at a kind of place]."""
+        return self._db.execute(
+            "SELECT p.org, a.doc, a.sentence, a.start, a.end FROM promotions p JOIN acts a ON a.id = p.act_id "
+            "WHERE p.law = ? AND p.venue_type = ? ORDER BY a.doc, a.start, p.org", (law, venue_type or "")).fetchall()
+
+
+REBUILD_QUERY = """
+SELECT ?act ?docid ?start ?end ?text ?role ?value WHERE {
+  GRAPH ?g {
+    ?act pufa:promotesLaw ?anyLaw ; pufa:organizer ?anyOrg ; pufa:inReport ?d ; pufa:evidence ?e .
+    ?d pufa:docId ?docid . ?e pufa:sentence ?text ; pufa:start ?start ; pufa:end ?end .
+    { ?act pufa:promotesLaw ?x . ?x rdfs:label ?value . BIND("law" AS ?role) }
+    UNION { ?act pufa:organizer ?x . ?x rdfs:label ?value . BIND("org" AS ?role) }
+    UNION { ?act pufa:venueType ?vt . BIND("venue_type" AS ?role) BIND(STRAFTER(STR(?vt), "#venue_") AS ?value) }
+  }
+}"""
+
+
+def answers_in_store(store) -> list[ReportAnswers]:
+    """The index rows rebuilt from the report graphs (after a crash, or for a store made before the index)."""
+    from .base import PROLOGUE
+
+    acts: dict[str, dict] = {}
+    for r in store.query(PROLOGUE + REBUILD_QUERY):
+        act = acts.setdefault(r["act"], {"doc": r["docid"], "evidence": (int(r["start"]), int(r["end"]), r["text"]),
+                                         "law": [], "org": [], "venue_type": []})
+        act[r["role"]].append(r["value"])
+    by_doc: dict[str, ReportAnswers] = {}
+    for iri, act in acts.items():
+        by_doc.setdefault(act["doc"], ReportAnswers(act["doc"])).add(
+            iri, *act["evidence"], sorted(act["law"]), sorted(act["venue_type"]), sorted(act["org"]))
+    return list(by_doc.values())
