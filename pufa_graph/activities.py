@@ -145,6 +145,7 @@ class Framer:
         self.year = report_year(doc)
         self.plan = is_plan(doc)
         self.lead_units = self._lead_units()
+        self.quantities_at: dict[tuple[int, int], list[Quantity]] = {}  # per clause, read once
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         i = bisect_left(self.starts, start)
@@ -208,7 +209,7 @@ class Framer:
             laws=list(dict.fromkeys(laws)), venues=list(dict.fromkeys(venues)), venue_types=venue_types,
             audiences=list(dict.fromkeys(audiences)), campaign=campaigns[0] if campaigns else None,
             campaigns=list(dict.fromkeys(campaigns)), forms=forms, date=self._date(clause, ms), planned=planned,
-            quantities=quantities(clause),
+            quantities=self.quantities_at.get((start, end)) or quantities(clause),
             persons=list(dict.fromkeys(m.canonical for m in ms if m.type == "person")),
         )
 
@@ -410,14 +411,12 @@ def frame_document(doc: Document, kb: Knowledge) -> None:
     """Fill ``doc.activities``, ``doc.designations`` and ``doc.problems``."""
     framer = Framer(doc, kb)
     spans = clauses(doc)
-    doc.activities = [a for a in (framer.frame(s, e) for s, e in spans) if a is not None]
     doc.quantities = []
     for s, e in spans:
-        for q in quantities(doc.text[s:e]):
-            q.evidence = Evidence(doc.id, doc.text[s:e], s, e)
+        found = framer.quantities_at[(s, e)] = quantities(doc.text[s:e])
+        for q in found:
+            q.evidence = Evidence(doc.id, doc.text[s:e], s, e)  # the clause: the same span an activity cites
             doc.quantities.append(q)
-    for a in doc.activities:
-        for q in a.quantities:
-            q.evidence = a.evidence
+    doc.activities = [a for a in (framer.frame(s, e) for s, e in spans) if a is not None]
     doc.designations = framer.designations()
     doc.problems = framer.problems()

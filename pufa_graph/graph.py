@@ -49,16 +49,21 @@ TYPE_CLASS = {
 CLASS_TYPE = {cls.value: name for name, cls in TYPE_CLASS.items()}
 
 
+@lru_cache(maxsize=65536)
 def entity_node(entity_id: str) -> NamedNode:
     return NamedNode(f"{ID}entity/{entity_id}")
 
 
 def mention_node(doc_id: str, entity: str, surface: str) -> NamedNode:
     """One surface form of one entity in one report."""
+    return NamedNode(f"{ID}mention/{doc_id}/{_mention_key(entity, surface)}")
+
+
+@lru_cache(maxsize=65536)
+def _mention_key(entity: str, surface: str) -> str:
     import hashlib
 
-    key = hashlib.sha1(f"{entity}|{surface}".encode("utf-8")).hexdigest()[:12]
-    return NamedNode(f"{ID}mention/{doc_id}/{key}")
+    return hashlib.sha1(f"{entity}|{surface}".encode("utf-8")).hexdigest()[:12]
 
 
 def _concept(triples: list, scheme: str, code: str) -> NamedNode:

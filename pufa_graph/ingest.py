@@ -81,6 +81,8 @@ class Processed:
 
 def process_file(path: str, max_bytes: int | None = None) -> Processed:
     """All per-report work; runs in a worker process. Errors come back as data, never as tracebacks."""
+    from pyoxigraph import NamedNode
+
     from .graph import report_triples
     from .pipeline import read_document
     from .store.answers import report_answers
@@ -90,7 +92,8 @@ def process_file(path: str, max_bytes: int | None = None) -> Processed:
         doc = read_document(path, max_bytes=max_bytes, analyse=True)
         triples = report_triples(doc)
         graph = f" {doc_graph(doc.id)} .\n"
-        nquads = "".join(f"{_term_text(s)} {_term_text(p)} {o}{graph}" for s, p, o in triples)
+        nquads = "".join(f"{_term_text(s)} {_term_text(p)} {_term_text(o) if type(o) is NamedNode else o}{graph}"
+                         for s, p, o in triples)
     except PufaError as exc:
         return Processed(path=path, error=str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug must not stop the other files
@@ -101,7 +104,7 @@ def process_file(path: str, max_bytes: int | None = None) -> Processed:
 
 @lru_cache(maxsize=262144)
 def _term_text(term) -> str:
-    """N-Triples text of subjects and predicates, which repeat (terms are hashable)."""
+    """N-Triples text of IRIs, which repeat (terms are hashable)."""
     return str(term)
 
 

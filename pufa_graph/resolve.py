@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .knowledge import Knowledge, RegionEntry
 from .model import Document, Entity, Mention
@@ -19,8 +20,9 @@ PRC = "中华人民共和国"
 _COURT_BY_LEVEL = {"county": "人民法院", "city": "中级人民法院", "province": "高级人民法院"}
 
 
+@lru_cache(maxsize=65536)
 def entity_id(type_: str, name: str) -> str:
-    """Same type and canonical name, same entity, in every report."""
+    """Same type and canonical name, same entity, in every report (the same names recur: cached)."""
     return f"{type_}-" + hashlib.sha1(f"{type_}:{name}".encode("utf-8")).hexdigest()[:12]
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 from ..store.base import GraphStore
 from ..vocab import PREFIXES as ALL_PREFIXES
@@ -53,22 +56,77 @@ def write_nquads(store: GraphStore, path: Path) -> None:
     path.write_text(nquads(store), encoding="utf-8")
 
 
+def union_by_subject(store: GraphStore) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """Every report's graph together, one subject at a time: (subject, sorted distinct (predicate, object)),
+    all in N-Triples syntax and subjects in sorted order.
+
+    The embedded store is read subject by subject, so millions of triples are never held as one text.
+    """
+    raw = getattr(store, "raw", None)
+    if raw is None:
+        by_subject: dict[str, set[tuple[str, str]]] = {}
+        for line in nquads(store).splitlines():
+            subject, predicate, rest = line.split(" ", 2)
+            by_subject.setdefault(subject, set()).add((predicate, rest.rsplit(" ", 2)[0]))
+        for subject in sorted(by_subject):
+            yield subject, sorted(by_subject[subject])
+        return
+    from ..store.embedded import JOURNAL
+
+    subjects = sorted(((str(row["s"]), row["s"]) for row in raw.query("SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } }")),
+                      key=lambda pair: pair[0])
+    for text, term in subjects:
+        statements = {(str(q.predicate), str(q.object)) for q in raw.quads_for_pattern(term, None, None, None)
+                      if q.graph_name != JOURNAL}
+        if statements:
+            yield text, sorted(statements)
+
+
 def write_ntriples(store: GraphStore, path: Path) -> None:
-    lines = {line.rsplit(" ", 2)[0] + " .\n" for line in nquads(store).splitlines()}
-    path.write_text("".join(sorted(lines)), encoding="utf-8")
+    with path.open("w", encoding="utf-8") as out:
+        for subject, statements in union_by_subject(store):
+            out.write("".join(f"{subject} {p} {o} .\n" for p, o in statements))
 
 
 def write_turtle(store: GraphStore, path: Path) -> None:
-    """Turtle of every report's graph together (Turtle has no named graphs), subjects sorted."""
-    from pyoxigraph import DefaultGraph, RdfFormat, Store
+    """Turtle of every report's graph together (Turtle has no named graphs), subjects sorted, one block each."""
+    compact = _compactor()
+    with path.open("w", encoding="utf-8") as out:
+        out.write("".join(f"@prefix {p}: <{iri}> .\n" for p, iri in sorted(PREFIXES.items())) + "\n")
+        for subject, statements in union_by_subject(store):
+            by_predicate: dict[str, list[str]] = {}
+            for p, o in statements:
+                by_predicate.setdefault(p, []).append(compact(o))
+            body = " ;\n    ".join(("a" if p == RDF_TYPE else compact(p)) + " " + " , ".join(objects)
+                                   for p, objects in by_predicate.items())
+            out.write(f"{compact(subject)} {body} .\n\n")
 
-    union = Store()
-    lines = nquads(store).splitlines()
-    union.load("".join(sorted({line.rsplit(" ", 2)[0] + " .\n" for line in lines})).encode("utf-8"),
-               format=RdfFormat.N_TRIPLES)
-    del lines
-    text = union.dump(format=RdfFormat.TURTLE, prefixes=PREFIXES, from_graph=DefaultGraph())
-    path.write_bytes(_sorted_turtle(text.decode("utf-8")).encode("utf-8"))
+
+RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+
+
+def _compactor():
+    """N-Triples term -> Turtle term: IRIs (and literal datatypes) under a project prefix written prefixed."""
+    namespaces = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+
+    def iri(value: str) -> str | None:
+        for prefix, ns in namespaces:
+            if value.startswith(ns) and _LOCAL_NAME.fullmatch(value[len(ns):]):
+                return f"{prefix}:{value[len(ns):]}"
+        return None
+
+    @lru_cache(maxsize=65536)
+    def compact(term: str) -> str:
+        if term.startswith("<"):
+            return iri(term[1:-1]) or term
+        if term.endswith(">") and '"^^<' in term:
+            text, datatype = term.rsplit("^^", 1)
+            short = iri(datatype[1:-1])
+            return f"{text}^^{short}" if short else term
+        return term
+
+    return compact
 
 
 def _sorted_turtle(text: str) -> str:

@@ -64,7 +64,7 @@ def _which_body(matched: str) -> AgencyBody:
 
 def _regions_ending(text: str) -> dict[int, list[tuple[int, str, list[str]]]]:
     ends: dict[int, list[tuple[int, str, list[str]]]] = {}
-    for start, end, surface, values in gazetteer.regions().iter(text):
+    for start, end, surface, values in gazetteer.region_matches(text):
         ends.setdefault(end, []).append((start, surface, [code for _t, code in values]))
     return ends
 

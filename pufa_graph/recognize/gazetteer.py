@@ -64,6 +64,12 @@ def regions() -> Dictionary:
                       for code in [e.code for e in entries])
 
 
+@lru_cache(maxsize=4)
+def region_matches(text: str) -> tuple[tuple[int, int, str, list[tuple[str, str]]], ...]:
+    """Region names in a text: the region and agency recognizers both need them, so scan once."""
+    return tuple(regions().iter(text))
+
+
 @lru_cache(maxsize=1)
 def campaigns() -> Dictionary:
     from ..knowledge import surface_key

@@ -12,7 +12,7 @@ OWN_REGION = re.compile(r"(?<![\u4e00-\u9fff])?(?:我|全|本)([省市州县区�
 
 def find_regions(text: str, ctx: Context) -> list[Mention]:
     out: list[Mention] = []
-    for start, end, surface, values in gazetteer.regions().iter(text):
+    for start, end, surface, values in gazetteer.region_matches(text):
         codes = [code for _t, code in values]
         full = any(ctx.kb.regions[c].name == surface for c in codes)
         if not full and len(surface) < 3:
