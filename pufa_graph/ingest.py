@@ -9,7 +9,6 @@ so a crash leaves every earlier report whole. Writing runs in a background threa
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -81,8 +80,6 @@ class Processed:
 
 def process_file(path: str, max_bytes: int | None = None) -> Processed:
     """All per-report work; runs in a worker process. Errors come back as data, never as tracebacks."""
-    from pyoxigraph import NamedNode
-
     from .graph import report_triples
     from .pipeline import read_document
     from .store.answers import report_answers
@@ -92,20 +89,13 @@ def process_file(path: str, max_bytes: int | None = None) -> Processed:
         doc = read_document(path, max_bytes=max_bytes, analyse=True)
         triples = report_triples(doc)
         graph = f" {doc_graph(doc.id)} .\n"
-        nquads = "".join(f"{_term_text(s)} {_term_text(p)} {_term_text(o) if type(o) is NamedNode else o}{graph}"
-                         for s, p, o in triples)
+        nquads = "".join(f"{s} {p} {o}{graph}" for s, p, o in triples)
     except PufaError as exc:
         return Processed(path=path, error=str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug must not stop the other files
         return Processed(path=path, error=f"{path}: internal error: {type(exc).__name__}: {exc}")
     return Processed(path=path, id=doc.id, doc_path=doc.path, title=doc.metadata.title, nquads=nquads,
                      answers=report_answers(doc), triples=len(triples), warnings=doc.warnings)
-
-
-@lru_cache(maxsize=262144)
-def _term_text(term) -> str:
-    """N-Triples text of IRIs, which repeat (terms are hashable)."""
-    return str(term)
 
 
 def _process_star(args: tuple[str, int | None]) -> Processed:

@@ -101,12 +101,15 @@ def _simplify(text: str, index: array) -> tuple[str, array]:
     return "\n".join(out_text), out_index
 
 
+_EDGE_SPACE = re.compile(r"^[\s\u200b]+|[\s\u200b]+$")
+
+
 def detect_script(text: str) -> str:
     cjk = re.findall(f"[{_CJK}]", text[:50000])
     if not cjk:
         return "simplified"
     sample = "".join(cjk)
-    changed = sum(1 for a, b in zip(sample, to_simplified(sample)) if a != b)
+    changed = sum(map(str.__ne__, sample, to_simplified(sample)))
     ratio = changed / len(sample)
     return "traditional" if ratio > 0.05 else "simplified" if ratio < 0.005 else "mixed"
 
@@ -144,7 +147,7 @@ def normalize(source: str) -> Normalized:
     for line_no, raw_line in enumerate(text.split("\n")):
         line_start = pos
         pos += len(raw_line) + 1
-        line, line_index = _delete(raw_line, index[line_start:line_start + len(raw_line)], re.compile(r"^[\s\u200b]+|[\s\u200b]+$"))
+        line, line_index = _delete(raw_line, index[line_start:line_start + len(raw_line)], _EDGE_SPACE)
         if not line:
             continue
         line, line_index = _collapse_spaces(line, line_index)

@@ -59,6 +59,24 @@ PUFA = ClosedNamespace("pufa", BASE + "ontology#", """
     designee designationTitle designationLevel year batch
     summary reportedIn operatedBy role person pendingWrite
 """)
+class Written:
+    """A closed namespace's terms as N-Triples text ("<iri>"), for statements written out as text."""
+
+    def __init__(self, namespace: ClosedNamespace):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        text = str(getattr(self._namespace, name))
+        object.__setattr__(self, name, text)
+        return text
+
+
+def written(namespace: ClosedNamespace) -> Written:
+    return Written(namespace)
+
+
 RDF = ClosedNamespace("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "type")
 RDFS = ClosedNamespace("rdfs", "http://www.w3.org/2000/01/rdf-schema#", "label comment subClassOf")
 SKOS = ClosedNamespace("skos", "http://www.w3.org/2004/02/skos/core#",

@@ -131,3 +131,21 @@ def test_unreachable_server_is_one_line(tmp_path):
                             capture_output=True, text=True, timeout=60)
     assert result.returncode != 0 and "cannot reach SPARQL server" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_quotes_backslashes_and_newlines_survive_the_store(tmp_path):
+    """Statements are written as N-Triples text: every character a report may hold must come back as it was."""
+    from pufa_graph.pipeline import read_document
+    from pufa_graph.store import open_store
+
+    report = tmp_path / "quoted.txt"
+    report.write_text('县司法局在学校开展"民法典"宣传活动，路径 C:\\pufa\\报告。\n\t第二段：\\n 不是换行，"引号"照旧。\r\n',
+                      encoding="utf-8")
+    with open_store(str(tmp_path / "store")) as store:
+        from pufa_graph.ingest import ingest
+
+        assert ingest(store, [report]).count("new") == 1
+        stored = store.query('PREFIX pufa: <https://w3id.org/pufa-graph/ontology#> '
+                             'SELECT ?text WHERE { GRAPH ?g { ?d pufa:text ?text } }')
+    assert [row["text"] for row in stored] == [read_document(report).text]
+    assert '"民法典"' in stored[0]["text"] and "C:\\pufa\\" in stored[0]["text"]
