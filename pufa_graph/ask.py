@@ -311,6 +311,15 @@ class RecordingStore(GraphStore):
         self.queries.append(sparql)
         return self.inner.query(sparql)
 
+    @property
+    def answers(self):
+        """The inner store's answer index, when it has a usable one."""
+        return getattr(self.inner, "answers", None)
+
+    def note(self, text: str) -> None:
+        """A question answered without a query here: keep what stands for it."""
+        self.queries.append(text)
+
     def update(self, sparql: str) -> None:
         raise PufaError("asking never writes")
 

@@ -19,6 +19,9 @@ from .store.base import GraphStore
 
 #: compact the embedded store after writing at least this many reports in one ingest
 COMPACT_AFTER = 500
+#: reports analysed by workers but not yet taken by the writer, at most: when the store writes slower
+#: than the workers analyse, workers wait instead of the parent holding thousands of results in memory
+MAX_AHEAD = 256
 
 
 @dataclass
@@ -109,12 +112,24 @@ def _processed(paths: list[Path], jobs: int, max_bytes: int | None) -> Iterator[
             yield _process_star(item)
         return
     import multiprocessing
+    import threading
 
     from .segment import warm_up
 
+    chunksize = max(1, min(16, len(work) // (jobs * 8)))
+    ahead = threading.Semaphore(max(MAX_AHEAD, 2 * chunksize * jobs))
+
+    def feed() -> Iterator[tuple[str, int | None]]:
+        """Hand out work only while few results wait: the pool does not hold back on its own."""
+        for item in work:
+            ahead.acquire()
+            yield item
+
     warm_up()  # forked workers inherit the loaded dictionaries instead of each loading its own
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        yield from pool.imap_unordered(_process_star, work, chunksize=max(1, min(16, len(work) // (jobs * 8))))
+        for processed in pool.imap_unordered(_process_star, feed(), chunksize=chunksize):
+            ahead.release()
+            yield processed
 
 
 class BatchWriter:

@@ -59,6 +59,18 @@ def test_explain_shows_kind_slots_and_sparql(seeded):
     assert "kind:  campaign" in out and "送法下乡" in out and "SELECT" in out
 
 
+def test_flagship_question_says_it_was_answered_from_the_index(seeded):
+    """The answer index serves it; --explain still gives the SPARQL it stands for, runnable as is."""
+    data = json.loads(ask(seeded, "哪些机构在学校宣传了民法典？", "--explain", "--format", "json").stdout)
+    notes = [q for q in data["sparql"] if q.startswith("# answered from the answer index")]
+    assert notes and all("SELECT ?name ?docid" in q for q in notes)
+    rerun = subprocess.run([sys.executable, "-m", "pufa_graph.cli", "--store", seeded, "sparql", "--format", "json",
+                            notes[0]], capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    names = {row["name"] for row in json.loads(rerun.stdout)}
+    assert names and names <= {a["name"] for a in data["answers"]}
+
+
 def test_unparseable_question_exits_non_zero_with_help(seeded):
     result = ask(seeded, "今天天气怎么样？")
     assert result.returncode == 2
