@@ -604,7 +604,10 @@ def viz(ctx, law, agency, region, campaign, doc, radius, max_nodes, output):
                            region=region, doc=doc, campaign=(lookup.campaign(campaign) or campaign) if campaign else None,
                            radius=radius, max_nodes=max_nodes)
     click.echo(f"{info['path']}: {info['nodes']} of {info['total_nodes']} nodes, {info['edges']} edges"
-               + (" (trimmed to the most connected)" if info["trimmed"] else ""))
+               + (" (trimmed to the most connected)" if info["trimmed"] else "")
+               + (f"; drawn from the newest {info['reports']} of {info['stored_reports']} reports"
+                  " (narrow with --region, --doc, --law, --agency or --campaign)"
+                  if info["capped"] else ""))
 
 
 @main.command()

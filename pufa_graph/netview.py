@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from .store.base import PROLOGUE, GraphStore
+from .vocab import ID
 
 RELATIONS = ["organizer", "partner", "leadUnit", "promotesLaw", "venue", "audience", "partOfCampaign", "person",
              "issuer", "region", "jurisdiction", "operatedBy", "designee"]
@@ -25,65 +26,64 @@ def _key(iri: str) -> str:
     return iri.rsplit("/", 1)[-1]
 
 
-def build(store: GraphStore, doc: str | None = None) -> "Any":
-    """The whole store (or one report, by id prefix) as a networkx MultiDiGraph."""
+def build(store: GraphStore, doc: str | None = None, graphs: list[str] | None = None) -> "Any":
+    """The whole store (or one report, by id prefix, or the report graphs ``graphs``) as a networkx MultiDiGraph.
+
+    With ``graphs`` the store is read one report at a time with the graph fixed, which it answers
+    from an index: the way to draw a few hundred reports of a store of thousands without reading it all.
+    """
     import networkx as nx
 
     graph = nx.MultiDiGraph()
-    doc_filter = f'FILTER(STRSTARTS(?docid, "{doc}"))' if doc and doc.isalnum() else ""
-    nodes = store.query(PROLOGUE + f"""
-        SELECT ?x ?class ?label ?docid ?title WHERE {{ GRAPH ?g {{
-          ?x a ?class . OPTIONAL {{ ?x rdfs:label ?label }}
-          ?r a pufa:Report ; pufa:docId ?docid . OPTIONAL {{ ?r dcterms:title ?title }}
-          FILTER(STRSTARTS(STR(?class), STR(pufa:))) }} {doc_filter} }}""")
-    titles: dict[str, str] = {}
-    for r in nodes:
+    if doc is not None:
+        graphs = [d.graph for d in store.documents() if d.id.startswith(doc)]
+    titles = {d.id: d.title or d.id for d in store.documents()}
+    if graphs is None:
+        rows = _rows(store, "?g")
+    else:
+        rows = {kind: [] for kind in _QUERIES}
+        for g in graphs:
+            for kind, found in _rows(store, f"<{g}>").items():
+                rows[kind] += [dict(r, g=g) for r in found]
+    for r in rows["nodes"]:
         type_ = TYPE_OF_CLASS.get(r["class"].rsplit("#", 1)[-1])
         if not type_:
             continue
-        titles[r["docid"]] = r["title"] or r["docid"]
+        docid = _key(r["g"])
         key = _key(r["x"])
         data = graph.nodes[key] if key in graph else None
         if data is None:
             graph.add_node(key, type=type_, label=r["label"] or key, aliases=set(), docs=set(), evidence=[])
             data = graph.nodes[key]
-        data["docs"].add(r["docid"])
+        data["docs"].add(docid)
         if type_ == "report":
-            data["label"] = r["title"] or r["docid"]
-    for r in store.query(PROLOGUE + f"""
-        SELECT ?x ?alias ?docid WHERE {{ GRAPH ?g {{ ?x skos:altLabel ?alias .
-          ?r a pufa:Report ; pufa:docId ?docid }} {doc_filter} }}"""):
+            data["label"] = titles.get(docid, docid)
+    for r in rows["aliases"]:
         key = _key(r["x"])
         if key in graph:
             graph.nodes[key]["aliases"].add(r["alias"])
-    relations = " ".join(f"pufa:{rel}" for rel in RELATIONS)
-    for r in store.query(PROLOGUE + f"""
-        SELECT ?s ?p ?o ?docid ?text ?start ?end WHERE {{ GRAPH ?g {{
-          VALUES ?p {{ {relations} }} ?s ?p ?o . ?r a pufa:Report ; pufa:docId ?docid .
-          OPTIONAL {{ ?s pufa:evidence ?e . ?e pufa:sentence ?text ; pufa:start ?start ; pufa:end ?end }}
-        }} {doc_filter} }}"""):
+    for r in rows["relations"]:
         s, o = _key(r["s"]), _key(r["o"])
         if s not in graph or o not in graph:
             continue
         evidence = None
         if r["text"]:
-            evidence = {"doc": r["docid"], "title": titles.get(r["docid"]), "text": r["text"],
+            docid = _key(r["g"])
+            evidence = {"doc": docid, "title": titles.get(docid), "text": r["text"],
                         "start": int(r["start"]), "end": int(r["end"])}
             if evidence not in graph.nodes[s]["evidence"]:
                 graph.nodes[s]["evidence"].append(evidence)
         relation = r["p"].rsplit("#", 1)[-1]
         if not graph.has_edge(s, o, key=relation):
             graph.add_edge(s, o, key=relation, relation=relation, evidence=[evidence] if evidence else [])
-    # mentions give entities their sentences
+    # mentions give entities their sentences: the first five, in report and text order
     from .queries import parse_spans
 
-    for r in store.query(PROLOGUE + f"""
-        SELECT ?x ?docid ?spans WHERE {{ GRAPH ?g {{ ?m pufa:mentionOf ?x ; pufa:spans ?spans .
-          ?r a pufa:Report ; pufa:docId ?docid }} {doc_filter} }} ORDER BY ?docid ?spans"""):
+    for r in sorted(rows["mentions"], key=lambda r: (_key(r["g"]), r["spans"])):
         key = _key(r["x"])
         if key in graph and len(graph.nodes[key].get("mentions", [])) < 5:
             start, end, _os, _oe = parse_spans(r["spans"])[0]
-            graph.nodes[key].setdefault("mentions", []).append((r["docid"], start, end))
+            graph.nodes[key].setdefault("mentions", []).append((_key(r["g"]), start, end))
     _mention_sentences(store, graph, titles)
     for _key_, data in graph.nodes(data=True):
         data["aliases"] = sorted(data["aliases"] - {data["label"]})
@@ -91,12 +91,34 @@ def build(store: GraphStore, doc: str | None = None) -> "Any":
     return graph
 
 
+#: what the view reads from a report graph; {graph} is ?g (every report) or one report's <IRI>
+_QUERIES = {
+    "nodes": """SELECT ?g ?x ?class ?label WHERE {{ GRAPH {graph} {{
+                  ?x a ?class . OPTIONAL {{ ?x rdfs:label ?label }} FILTER(STRSTARTS(STR(?class), STR(pufa:))) }} }}""",
+    "aliases": "SELECT ?g ?x ?alias WHERE {{ GRAPH {graph} {{ ?x skos:altLabel ?alias }} }}",
+    "relations": """SELECT ?g ?s ?p ?o ?text ?start ?end WHERE {{ GRAPH {graph} {{
+                      VALUES ?p {{ {relations} }} ?s ?p ?o .
+                      OPTIONAL {{ ?s pufa:evidence ?e . ?e pufa:sentence ?text ; pufa:start ?start ; pufa:end ?end }}
+                    }} }}""",
+    "mentions": "SELECT ?g ?x ?spans WHERE {{ GRAPH {graph} {{ ?m pufa:mentionOf ?x ; pufa:spans ?spans }} }}",
+}
+
+
+def _rows(store: GraphStore, graph: str) -> dict[str, list[dict]]:
+    relations = " ".join(f"pufa:{rel}" for rel in RELATIONS)
+    return {kind: store.query(PROLOGUE + text.format(graph=graph, relations=relations))
+            for kind, text in _QUERIES.items()}
+
+
 def _mention_sentences(store: GraphStore, graph, titles: dict[str, str]) -> None:
     wanted = {d for _k, data in graph.nodes(data=True) for d, _s, _e in data.get("mentions", [])}
     if not wanted:
         return
-    texts = {r["id"]: r["text"] for r in store.query(PROLOGUE + "SELECT ?id ?text WHERE { GRAPH ?g { "
-                                                      "?d pufa:docId ?id ; pufa:text ?text } }") if r["id"] in wanted}
+    texts = {}
+    for docid in wanted:  # graph fixed: read from the index, not by scanning every report's text
+        rows = store.query(PROLOGUE + f"SELECT ?text WHERE {{ GRAPH <{ID}graph/{docid}> {{ ?d pufa:text ?text }} }}")
+        if rows:
+            texts[docid] = rows[0]["text"]
     for _k, data in graph.nodes(data=True):
         for docid, start, end in data.pop("mentions", []):
             text = texts.get(docid)

@@ -37,6 +37,32 @@ def page_json(page: str) -> dict:
 
 
 
+# -- large stores ------------------------------------------------------------------------
+
+def test_reading_report_by_report_gives_the_same_view(seed_store):
+    """The per-report path that large stores use builds exactly what the whole-store queries build."""
+    from pufa_graph.store import open_store
+
+    with open_store(seed_store, read_only=True) as store:
+        whole = netview.build(store)
+        by_report = netview.build(store, graphs=[d.graph for d in store.documents()])
+    assert dict(whole.nodes(data=True)) == dict(by_report.nodes(data=True))
+    assert sorted(whole.edges(keys=True, data=True)) == sorted(by_report.edges(keys=True, data=True))
+
+
+def test_a_store_larger_than_a_page_is_drawn_from_its_newest_reports(seed_store, tmp_path, monkeypatch):
+    from pufa_graph import viz
+    from pufa_graph.store import open_store
+
+    monkeypatch.setattr(viz, "MAX_REPORTS", 2)
+    with open_store(seed_store, read_only=True) as store:
+        newest = sorted(store.documents(), key=lambda d: (d.date or "", d.id), reverse=True)[:2]
+    info, page = _write(seed_store, tmp_path / "capped.html")
+    assert info["capped"] and info["reports"] == 2 and info["stored_reports"] == 5
+    assert "newest 2 of 5 reports" in page_json(page)["title"]
+    assert set(page_json(page)["docs"]) <= {d.id for d in newest}
+
+
 # -- the file ---------------------------------------------------------------------------
 
 def test_page_is_one_offline_utf8_file(seed_page):
