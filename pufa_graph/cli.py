@@ -384,7 +384,16 @@ def export(ctx: click.Context, fmt: str, output: str | None) -> None:
     from .export import export as run_export
 
     with _open(ctx) as store:
-        path = run_export(store, fmt, output)
+        if sys.stderr.isatty():
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            with Progress(TextColumn(f"export {fmt}"), BarColumn(), MofNCompleteColumn(), TextColumn("subjects"),
+                          TimeRemainingColumn(), transient=True) as bar:
+                task = bar.add_task("", total=None)
+                path = run_export(store, fmt, output,
+                                  on_progress=lambda done, total: bar.update(task, completed=done, total=total))
+        else:
+            path = run_export(store, fmt, output)
     click.echo(f"wrote {path}")
 
 

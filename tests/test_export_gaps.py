@@ -129,3 +129,12 @@ def test_gaps_name_the_police_and_courts_with_uncovered_laws(store):
     header = matrix[0]
     police_row = next(r for r in matrix if r[0] == "灌云县公安局")
     assert police_row[header.index("道路交通安全法")] == "gap"
+
+
+def test_streaming_exports_report_progress_up_to_every_subject(store, tmp_path):
+    from pufa_graph.export import export
+
+    heard: list[tuple[int, int]] = []
+    path = export(store, "turtle", tmp_path / "p.ttl", on_progress=lambda done, total: heard.append((done, total)))
+    subjects = sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("<"))
+    assert heard[0] == (0, subjects) and heard[-1] == (subjects, subjects)

@@ -6,7 +6,9 @@ Every exporter writes canonical output: the same store gives byte-identical file
 from __future__ import annotations
 
 import importlib
+import inspect
 from pathlib import Path
+from typing import Callable
 
 from ..errors import PufaError
 from ..store.base import GraphStore
@@ -23,8 +25,13 @@ EXPORTERS: dict[str, tuple[str, str]] = {
 }
 
 
-def export(store: GraphStore, fmt: str, path: str | Path | None = None) -> Path:
-    """Write the store in ``fmt`` to ``path`` (default: exports/<name>); returns the path written."""
+def export(store: GraphStore, fmt: str, path: str | Path | None = None,
+           on_progress: Callable[[int, int], None] | None = None) -> Path:
+    """Write the store in ``fmt`` to ``path`` (default: exports/<name>); returns the path written.
+
+    ``on_progress(done, total)`` hears from the exporters that stream (Turtle, N-Triples), which on a
+    large store run for minutes.
+    """
     if fmt not in EXPORTERS:
         raise PufaError(f"unknown export format '{fmt}' (known: {', '.join(EXPORTERS)})")
     spec, default_name = EXPORTERS[fmt]
@@ -32,5 +39,8 @@ def export(store: GraphStore, fmt: str, path: str | Path | None = None) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     module_name, func_name = spec.split(":")
     writer = getattr(importlib.import_module(f".{module_name}", __name__), func_name)
-    writer(store, target)
+    if on_progress is not None and "on_progress" in inspect.signature(writer).parameters:
+        writer(store, target, on_progress=on_progress)
+    else:
+        writer(store, target)
     return target

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..store.base import GraphStore
 from ..vocab import PREFIXES as ALL_PREFIXES
@@ -56,7 +56,8 @@ def write_nquads(store: GraphStore, path: Path) -> None:
     path.write_text(nquads(store), encoding="utf-8")
 
 
-def union_by_subject(store: GraphStore) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+def union_by_subject(store: GraphStore, on_progress: Callable[[int, int], None] | None = None
+                     ) -> Iterator[tuple[str, list[tuple[str, str]]]]:
     """Every report's graph together, one subject at a time: (subject, sorted distinct (predicate, object)),
     all in N-Triples syntax and subjects in sorted order.
 
@@ -75,25 +76,29 @@ def union_by_subject(store: GraphStore) -> Iterator[tuple[str, list[tuple[str, s
 
     subjects = sorted(((str(row["s"]), row["s"]) for row in raw.query("SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } }")),
                       key=lambda pair: pair[0])
-    for text, term in subjects:
+    for done, (text, term) in enumerate(subjects):
+        if on_progress and done % 5000 == 0:
+            on_progress(done, len(subjects))
         statements = {(str(q.predicate), str(q.object)) for q in raw.quads_for_pattern(term, None, None, None)
                       if q.graph_name != JOURNAL}
         if statements:
             yield text, sorted(statements)
+    if on_progress:
+        on_progress(len(subjects), len(subjects))
 
 
-def write_ntriples(store: GraphStore, path: Path) -> None:
+def write_ntriples(store: GraphStore, path: Path, on_progress=None) -> None:
     with path.open("w", encoding="utf-8") as out:
-        for subject, statements in union_by_subject(store):
+        for subject, statements in union_by_subject(store, on_progress):
             out.write("".join(f"{subject} {p} {o} .\n" for p, o in statements))
 
 
-def write_turtle(store: GraphStore, path: Path) -> None:
+def write_turtle(store: GraphStore, path: Path, on_progress=None) -> None:
     """Turtle of every report's graph together (Turtle has no named graphs), subjects sorted, one block each."""
     compact = _compactor()
     with path.open("w", encoding="utf-8") as out:
         out.write("".join(f"@prefix {p}: <{iri}> .\n" for p, iri in sorted(PREFIXES.items())) + "\n")
-        for subject, statements in union_by_subject(store):
+        for subject, statements in union_by_subject(store, on_progress):
             by_predicate: dict[str, list[str]] = {}
             for p, o in statements:
                 by_predicate.setdefault(p, []).append(compact(o))
