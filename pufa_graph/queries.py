@@ -288,8 +288,8 @@ def who_promoted(store: GraphStore, law: str, venue_type: str | None = None, reg
     """Agencies that promoted ``law`` (canonical name), optionally at a kind of place, in a region or year.
 
     The flagship question, as one query from the law's label to organizers and their evidence:
-    ``who_promoted(store, "民法典", venue_type="school")``. Without a region or year it is read from
-    the store's answer index when there is one (same answers, in milliseconds on 10,000 reports).
+    ``who_promoted(store, "民法典", venue_type="school")``. It is read from the store's answer index
+    when there is one (same answers, in milliseconds on 10,000 reports).
     """
     patterns = [f"?lawNode rdfs:label {literal(law)} . ?act pufa:promotesLaw ?lawNode ; pufa:organizer ?org ; "
                 "pufa:evidence ?e ; pufa:inReport ?d . ?org rdfs:label ?name . ?d pufa:docId ?docid . "
@@ -299,12 +299,12 @@ def who_promoted(store: GraphStore, law: str, venue_type: str | None = None, reg
     patterns += _scope(region, year)
     sparql = (PROLOGUE + "SELECT ?name ?docid ?text ?start ?end WHERE { GRAPH ?g { " + "\n".join(patterns) + " } }")
     index = getattr(store, "answers", None)
-    if index is not None and not region and not year:
+    if index is not None:
         if hasattr(store, "note"):  # --explain shows where the answer came from, and the query it stands for
             store.note("# answered from the answer index (STORE/pufa/answers.sqlite); the same question in SPARQL:\n"
                        + sparql)
         return _collect((name, {"doc": doc, "text": text, "start": start, "end": end}, {})
-                        for name, doc, text, start, end in index.who_promoted(law, venue_type))
+                        for name, doc, text, start, end in index.who_promoted(law, venue_type, region, year))
     rows = store.query(sparql)
     return _collect((r["name"], _ev(r), {}) for r in rows)
 

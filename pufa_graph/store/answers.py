@@ -20,13 +20,15 @@ from typing import Callable, Iterable
 
 #: inside the store's folder; RocksDB leaves sub-folders alone
 INDEX_PATH = Path("pufa") / "answers.sqlite"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: one row per (activity, law, kind of place, organizer), and one with kind of place '' for "anywhere",
-#: so the flagship question is a single range scan of ``promotions_by_law``
+#: so the flagship question is a single range scan of ``promotions_by_law``; an activity keeps its
+#: report's region and its date (else the report's), which questions may be scoped to
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS acts (id INTEGER PRIMARY KEY, act TEXT NOT NULL UNIQUE, doc TEXT NOT NULL,
-                                 start INTEGER, end INTEGER, sentence TEXT);
+                                 start INTEGER, end INTEGER, sentence TEXT, region TEXT NOT NULL,
+                                 dated TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS acts_by_doc ON acts (doc);
 CREATE TABLE IF NOT EXISTS promotions (law TEXT NOT NULL, venue_type TEXT NOT NULL, org TEXT NOT NULL,
                                        act_id INTEGER NOT NULL);
@@ -41,24 +43,27 @@ class ReportAnswers:
     """One report's rows: activities with an organizer that promoted a law, and who, which law, where."""
 
     doc: str
-    acts: list[tuple[str, int, int, str]] = field(default_factory=list)  # act, start, end, sentence
+    region: str = ""  # the report's region, by its full name
+    acts: list[tuple[str, int, int, str, str]] = field(default_factory=list)  # act, start, end, sentence, date
     promotions: list[tuple[str, str, str, str]] = field(default_factory=list)  # act, law, venue type or '', org
 
-    def add(self, act: str, start: int, end: int, sentence: str, laws, venue_types, organizers) -> None:
-        self.acts.append((act, start, end, sentence))
+    def add(self, act: str, start: int, end: int, sentence: str, laws, venue_types, organizers,
+            dated: str = "") -> None:
+        self.acts.append((act, start, end, sentence, dated))
         self.promotions += [(act, law, vt, org) for law in dict.fromkeys(laws)
                             for vt in ["", *dict.fromkeys(venue_types)] for org in dict.fromkeys(organizers)]
 
 
 def report_answers(doc) -> ReportAnswers:
     """The rows one analysed Document contributes; names are the canonical labels the graph uses."""
+    from ..knowledge import knowledge
     from ..vocab import ID
 
-    out = ReportAnswers(doc.id)
+    out = ReportAnswers(doc.id, knowledge().full_region_name(doc.region_code) if doc.region_code else "")
     for a in doc.activities:
         if a.laws and a.organizers:
             out.add(f"{ID}activity/{a.id}", a.evidence.start, a.evidence.end, a.evidence.text,
-                    a.laws, a.venue_types, a.organizers)
+                    a.laws, a.venue_types, a.organizers, a.date or doc.metadata.date or "")
     return out
 
 
@@ -122,9 +127,10 @@ class AnswerIndex:
             self._delete_docs([r.doc for r in reports] + list(drop_docs))
             ids: dict[str, int] = {}
             for r in reports:
-                for act, start, end, text in r.acts:
-                    ids[act] = self._db.execute("INSERT OR REPLACE INTO acts (act, doc, start, end, sentence) "
-                                                "VALUES (?, ?, ?, ?, ?)", (act, r.doc, start, end, text)).lastrowid
+                for act, start, end, text, dated in r.acts:
+                    ids[act] = self._db.execute(
+                        "INSERT OR REPLACE INTO acts (act, doc, start, end, sentence, region, dated) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)", (act, r.doc, start, end, text, r.region, dated)).lastrowid
             self._db.executemany("INSERT INTO promotions VALUES (?, ?, ?, ?)",
                                  [(law, vt, org, ids[act]) for r in reports for act, law, vt, org in r.promotions])
             self._set("pending", json.dumps({"written": written, "dropped": dropped}))
@@ -165,18 +171,28 @@ class AnswerIndex:
         return "rebuilt"
 
     # -- reading ---------------------------------------------------------
-    def who_promoted(self, law: str, venue_type: str | None = None) -> list[tuple[str, str, str, int, int]]:
-        """(organizer, doc, sentence, start, end) of every activity that promoted ``law`` [at a kind of place]."""
-        return self._db.execute(
-            "SELECT p.org, a.doc, a.sentence, a.start, a.end FROM promotions p JOIN acts a ON a.id = p.act_id "
-            "WHERE p.law = ? AND p.venue_type = ? ORDER BY a.doc, a.start, p.org", (law, venue_type or "")).fetchall()
+    def who_promoted(self, law: str, venue_type: str | None = None, region: str | None = None,
+                     year: str | None = None) -> list[tuple[str, str, str, int, int]]:
+        """(organizer, doc, sentence, start, end) of every activity that promoted ``law`` [at a kind of place]
+        [in a report whose region's name contains ``region``] [dated in ``year``, else in a report of it]."""
+        sql = ("SELECT p.org, a.doc, a.sentence, a.start, a.end FROM promotions p JOIN acts a ON a.id = p.act_id "
+               "WHERE p.law = ? AND p.venue_type = ?")
+        params: list = [law, venue_type or ""]
+        if region:
+            sql += " AND instr(a.region, ?) > 0"
+            params.append(region)
+        if year:
+            sql += " AND substr(a.dated, 1, length(?)) = ?"
+            params += [str(year), str(year)]
+        return self._db.execute(sql + " ORDER BY a.doc, a.start, p.org", params).fetchall()
 
 
 REBUILD_QUERY = """
-SELECT ?act ?docid ?start ?end ?text ?role ?value WHERE {
+SELECT ?act ?docid ?start ?end ?text ?region ?when ?docDate ?role ?value WHERE {
   GRAPH ?g {
     ?act pufa:promotesLaw ?anyLaw ; pufa:organizer ?anyOrg ; pufa:inReport ?d ; pufa:evidence ?e .
     ?d pufa:docId ?docid . ?e pufa:sentence ?text ; pufa:start ?start ; pufa:end ?end .
+    OPTIONAL { ?d pufa:region/rdfs:label ?region } OPTIONAL { ?act pufa:date ?when } OPTIONAL { ?d dcterms:date ?docDate }
     { ?act pufa:promotesLaw ?x . ?x rdfs:label ?value . BIND("law" AS ?role) }
     UNION { ?act pufa:organizer ?x . ?x rdfs:label ?value . BIND("org" AS ?role) }
     UNION { ?act pufa:venueType ?vt . BIND("venue_type" AS ?role) BIND(STRAFTER(STR(?vt), "#venue_") AS ?value) }
@@ -191,10 +207,11 @@ def answers_in_store(store) -> list[ReportAnswers]:
     acts: dict[str, dict] = {}
     for r in store.query(PROLOGUE + REBUILD_QUERY):
         act = acts.setdefault(r["act"], {"doc": r["docid"], "evidence": (int(r["start"]), int(r["end"]), r["text"]),
+                                         "region": r["region"] or "", "dated": r["when"] or r["docDate"] or "",
                                          "law": [], "org": [], "venue_type": []})
         act[r["role"]].append(r["value"])
     by_doc: dict[str, ReportAnswers] = {}
     for iri, act in acts.items():
-        by_doc.setdefault(act["doc"], ReportAnswers(act["doc"])).add(
-            iri, *act["evidence"], sorted(act["law"]), sorted(act["venue_type"]), sorted(act["org"]))
+        by_doc.setdefault(act["doc"], ReportAnswers(act["doc"], act["region"])).add(
+            iri, *act["evidence"], sorted(act["law"]), sorted(act["venue_type"]), sorted(act["org"]), act["dated"])
     return list(by_doc.values())
