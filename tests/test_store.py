@@ -149,3 +149,28 @@ def test_quotes_backslashes_and_newlines_survive_the_store(tmp_path):
                              'SELECT ?text WHERE { GRAPH ?g { ?d pufa:text ?text } }')
     assert [row["text"] for row in stored] == [read_document(report).text]
     assert '"民法典"' in stored[0]["text"] and "C:\\pufa\\" in stored[0]["text"]
+
+
+def test_a_failed_batch_write_stops_the_ingest_with_the_store_error(tmp_path, monkeypatch):
+    """Writes run in a background thread; their errors still reach the caller, and earlier batches stay whole."""
+    from pufa_graph.errors import StoreError
+    from pufa_graph.ingest import ingest
+    from pufa_graph.store import open_store
+    from pufa_graph.store.embedded import EmbeddedStore
+
+    paths = make_reports(tmp_path / "many", 6)
+    original = EmbeddedStore.write_reports
+    calls = []
+
+    def second_write_fails(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise StoreError(f"cannot write to store {self.location}: No space left on device")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(EmbeddedStore, "write_reports", second_write_fails)
+    with open_store(str(tmp_path / "store")) as store:
+        with pytest.raises(StoreError, match="No space left"):
+            ingest(store, paths, batch_size=2, batch_triples=1)
+        assert len(store.documents()) == 2
+        assert store.answers is not None and store.answers.pending() is None
