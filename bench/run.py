@@ -15,7 +15,8 @@ Figures:
   export       `pufa export --format turtle` on the full store
   viz          graph HTML generation for a 5,000-node subgraph, when pufa_graph.viz exists
 
-These machines are noisy: compare ratios within one run, not across runs.
+These machines are noisy: compare ratios within one run, not across runs (``machine.loop_20m_s``
+times a fixed Python loop at the start, to tell a slow machine from a slow change).
 """
 
 from __future__ import annotations
@@ -71,6 +72,16 @@ def normalized_texts(files: list[Path]) -> list[str]:
     from pufa_graph.pipeline import read_document
 
     return [read_document(f).text for f in files]
+
+
+def machine_speed() -> dict:
+    """A fixed pure-Python loop, timed: these machines drift by a factor of two or more within an hour,
+    so runs can only be compared after dividing by this."""
+    start = time.perf_counter()
+    total = 0
+    for i in range(20_000_000):
+        total += i
+    return {"cores": os.cpu_count(), "loop_20m_s": round(time.perf_counter() - start, 2)}
 
 
 def floor(texts: list[str]) -> dict:
@@ -175,7 +186,7 @@ def main() -> None:
             args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
     print(f"{'figure':34} value", flush=True)
-    record("machine", {"cores": os.cpu_count()})
+    record("machine", machine_speed())
     record("corpus", {"reports": args.count, "sample": len(files), "sample_normalized_mb": round(sample_mb, 3)})
     record("floor", floor(texts))
     record("jobs1", ingest_figures(sample, args.work / "store-j1", 1, sample_mb, len(files)))

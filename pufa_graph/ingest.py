@@ -162,10 +162,6 @@ class BatchWriter:
         self._thread = threading.Thread(target=write, name="pufa-writer", daemon=True)
         self._thread.start()
 
-    @property
-    def busy(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
-
     def wait(self) -> None:
         """Block until the batch in flight is stored; re-raise its error here."""
         if self._thread is None:
@@ -229,10 +225,7 @@ def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1, max_by
             report.outcomes.append(outcome)
             if outcome.status in ("failed", "unchanged") and on_progress:
                 on_progress(outcome)
-            waiting = sum(p.triples for _, p, _ in pending)
-            # while a batch is being written, keep taking results (so workers keep working), up to a limit
-            if len(pending) >= batch_size and waiting >= batch_triples and (
-                    not writer.busy or waiting >= 3 * batch_triples):
+            if len(pending) >= batch_size and sum(p.triples for _, p, _ in pending) >= batch_triples:
                 flush()
         flush()
     finally:

@@ -166,6 +166,8 @@ class Knowledge:
                         for r in read_csv("regions.csv")}
         self.agency_bodies = [AgencyBody(r["pattern"], r["kind"], r["canonical"], r["prefix"], r["english"])
                               for r in read_csv("agency_bodies.csv")]
+        #: region level -> the court of that level (the {court} of agency_bodies.csv)
+        self.court_by_level = {r["level"]: r["court"] for r in read_csv("courts.csv")}
         self.venue_types = [VenueTypeEntry(r["code"], r["label_zh"], r["label_en"],
                                            tuple(split_multi(r["named_suffixes"])),
                                            tuple(split_multi(r["generic_words"])),

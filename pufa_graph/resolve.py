@@ -17,7 +17,6 @@ from .model import Document, Entity, Mention
 from .recognize import Context, gazetteer
 
 PRC = "中华人民共和国"
-_COURT_BY_LEVEL = {"county": "人民法院", "city": "中级人民法院", "province": "高级人民法院"}
 
 
 @lru_cache(maxsize=65536)
@@ -183,7 +182,7 @@ class AgencyResolver:
         if region is not None:
             name = (name.replace("{R}", self.kb.agency_prefix(region.code))
                     .replace("{L}", _level_char(region))
-                    .replace("{court}", _COURT_BY_LEVEL[region.level]))
+                    .replace("{court}", self.kb.court_by_level[region.level]))
             attrs["region_code"] = region.code
         if attrs.get("collective"):
             body = name[len(self.kb.agency_prefix(region.code)):] if region else name
