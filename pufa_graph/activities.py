@@ -23,10 +23,6 @@ from .model import Activity, Designation, Document, Evidence, Mention, Problem, 
 #: ASCII ? between characters is a character lost to an encoding, not a question mark
 CLAUSE_END = re.compile(r"[；;。！？!]|\?(?![\u4e00-\u9fff])")
 LEAD_UNITS = re.compile(r"[（(]\s*牵头单位\s*[:：]([^（）()]*)[)）]")
-PLAN_TITLE = re.compile(r"意见|方案|要点|计划|规划|安排|通知")
-REPORT_TITLE = re.compile(r"报告|总结|通报|情况")
-PLAN_SECTION = re.compile(r"下一步|工作计划|工作打算|工作要求|工作措施|努力方向|工作思路|明年")
-PROBLEM_SECTION = re.compile(r"问题|不足|短板|差距")
 MONTH_DAY = re.compile(r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})[日号])?(?:份)?")
 YEAR = re.compile(r"((?:19|20)\d{2})年")
 QUANTITY = re.compile(r"(不少于|至少|超过|近|约|共)?(\d+(?:\.\d+)?)\s*(万|千|百)?\s*(余|多)?\s*"
@@ -51,6 +47,10 @@ class Cues:
     form_of: dict[str, str]
     actor_before: tuple[str, ...]
     not_audience_after: tuple[str, ...]
+    plan_title: re.Pattern
+    report_title: re.Pattern
+    plan_section: re.Pattern
+    problem_section: re.Pattern
 
 
 def _alternation(words) -> re.Pattern:
@@ -78,6 +78,10 @@ def cues() -> Cues:
         form_of=form_of,
         actor_before=tuple(role("actor_before")),
         not_audience_after=tuple(role("not_audience_after")),
+        plan_title=_alternation(role("plan_title")),
+        report_title=_alternation(role("report_title")),
+        plan_section=_alternation(role("plan_section")),
+        problem_section=_alternation(role("problem_section")),
     )
 
 
@@ -99,7 +103,7 @@ def report_year(doc: Document) -> int | None:
 def is_plan(doc: Document) -> bool:
     """实施意见, 工作要点, 方案: a document of things to do, not of things done."""
     title = doc.metadata.title or doc.text.split("\n", 1)[0]
-    return bool(PLAN_TITLE.search(title)) and not REPORT_TITLE.search(re.sub(r"《[^》]*》", "", title))
+    return bool(cues().plan_title.search(title)) and not cues().report_title.search(re.sub(r"《[^》]*》", "", title))
 
 
 def clauses(doc: Document) -> list[tuple[int, int]]:
@@ -175,7 +179,7 @@ class Framer:
         if start < len(self.doc.metadata.title or "") + 2 and self.doc.metadata.title and clause in self.doc.metadata.title:
             return None  # the title announces the report, it is no activity
         titles = _section_titles_at(self.doc, start)
-        if any(PROBLEM_SECTION.search(t) for t in titles[:1]):
+        if any(self.cues.problem_section.search(t) for t in titles[:1]):
             return None
         if not self.cues.activity_verbs.search(clause):
             return None
@@ -202,7 +206,7 @@ class Framer:
                 implicit = True
         organizers = list(dict.fromkeys(organizers + partners))
         partners = list(dict.fromkeys(partners + self.invited))  # invited bodies take part, they do not organize
-        planned = self.plan or any(PLAN_SECTION.search(t) for t in titles[:1])
+        planned = self.plan or any(self.cues.plan_section.search(t) for t in titles[:1])
         return Activity(
             id=_id(self.doc.id, start, end), doc=self.doc.id, organizers=organizers, implicit_organizer=implicit,
             evidence=Evidence(self.doc.id, clause, start, end), partners=partners, lead_units=lead,
@@ -314,7 +318,7 @@ class Framer:
         out = []
         text = self.doc.text
         for section in _all_sections(self.doc.sections):
-            if section.level > 2 or not PROBLEM_SECTION.search(section.title) or "下一步" in section.title:
+            if section.level > 2 or not self.cues.problem_section.search(section.title) or "下一步" in section.title:
                 continue
             body_start = text.find("\n", section.start)
             if body_start < 0 or body_start >= section.end:

@@ -130,7 +130,12 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int, max_mb: float,
     """
     from .errors import PufaError
     from .ingest import expand_paths, ingest as run_ingest
+    from .knowledge import knowledge
 
+    try:
+        knowledge()  # a broken catalogue is one error, not one per file
+    except PufaError as exc:
+        _fail(exc)
     store = _open(ctx, create=True)
     files = expand_paths(paths)
     if not files:

@@ -30,8 +30,19 @@ def ontology_dir() -> Path:
 
 
 def read_csv(name: str) -> list[dict[str, str]]:
-    with open(ontology_dir() / name, encoding="utf-8", newline="") as handle:
-        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
+    """A catalogue's rows; a row with more cells than the header (an unquoted comma) is an error that says where."""
+    from .errors import PufaError
+
+    path = ontology_dir() / name
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        rows = []
+        for row in reader:
+            if None in row:
+                raise PufaError(f"{path}: line {reader.line_num} has more cells than the header "
+                                "(quote a cell that holds a comma)")
+            rows.append({k: (v or "").strip() for k, v in row.items()})
+        return rows
 
 
 def read_words(name: str) -> list[str]:

@@ -268,3 +268,25 @@ def test_shapes_are_valid_shacl(shapes: Graph) -> None:
     pyshacl = pytest.importorskip("pyshacl")
     conforms, _, text = pyshacl.validate(Graph(), shacl_graph=shapes, meta_shacl=True)
     assert conforms, text
+
+
+def test_a_catalogue_row_with_an_unquoted_comma_is_a_one_line_error(tmp_path) -> None:
+    """Users edit the catalogues ($PUFA_ONTOLOGY): a broken row names its file and line, not a traceback."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from pufa_graph.knowledge import ontology_dir
+
+    copy = tmp_path / "ontology"
+    shutil.copytree(ontology_dir(), copy)
+    with open(copy / "boundaries.csv", "a", encoding="utf-8") as handle:
+        handle.write("走访,lead_in,visits, as in 走访|社区\n")
+    lines = (copy / "boundaries.csv").read_text(encoding="utf-8").count("\n")
+    result = subprocess.run([sys.executable, "-m", "pufa_graph.cli", "--store", str(tmp_path / "store"), "ingest",
+                             str(Path(__file__).parent.parent / "data" / "reports")],
+                            capture_output=True, text=True, env=dict(os.environ, PUFA_ONTOLOGY=str(copy)))
+    assert result.returncode != 0
+    assert f"boundaries.csv: line {lines} has more cells than the header" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
