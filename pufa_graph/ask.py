@@ -19,8 +19,6 @@ from .knowledge import knowledge, read_csv
 from .store.base import GraphStore
 
 CJK = r"\u4e00-\u9fff"
-EVENT_WORDS = ("大赛|比赛|夏令营|同心营|动员会|座谈会|推进会|部署会|启动仪式|宣誓活动|主题活动|系列活动|活动|讲座|培训班|演出|"
-               "竞赛|专项行动|行动|会议|仪式|课堂|工程|建设")
 QUESTION_TAIL = re.compile(r"(在何时|何时|在何地|何地|由哪些|哪些|哪位|由谁|是谁|在哪里|在哪|有哪些|是哪些|的牵头单位|牵头单位|"
                            r"重点关注|属于|是第几|为什么|如何|多少|是多少)")
 MONTHS_EN = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
@@ -43,6 +41,12 @@ class Parsed:
 @lru_cache(maxsize=1)
 def _kinds() -> list[tuple[str, str, re.Pattern, str]]:
     return [(r["kind"], r["lang"], re.compile(r["pattern"], re.I), r["example"]) for r in read_csv("question_kinds.csv")]
+
+
+@lru_cache(maxsize=None)
+def _words(role: str) -> tuple[str, ...]:
+    """The words of one role in ontology/boundaries.csv, in file order."""
+    return tuple(r["word"] for r in read_csv("boundaries.csv") if r["role"] == role)
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +105,7 @@ def extract_slots(q: str, lang: str) -> dict:
                        ("terms", terms)):
         if value:
             slots[key] = value
-    qualifiers = [w for w in ("国家级", "省级", "市级", "州级", "县级", "区级") if w in zh or w in translated]
+    qualifiers = [w for w in _words("level_qualifier") if w in zh or w in translated]
     if qualifiers:
         slots["qualifiers"] = qualifiers
     wants = set()
@@ -256,7 +260,8 @@ def _terms(q: str, lang: str, quoted: list[str], translated: list[str], region: 
             for name in [knowledge().regions[region].name, *knowledge().regions[region].short_names]:
                 body = body.replace(name, " ")
         body = QUESTION_TAIL.sub("，", body)
-        for m in re.finditer(rf"[{CJK}·]{{2,30}}?(?:{EVENT_WORDS})", body):
+        event_words = "|".join(sorted(map(re.escape, _words("event_word")), key=len, reverse=True))
+        for m in re.finditer(rf"[{CJK}·]{{2,30}}?(?:{event_words})", body):
             phrase = re.sub(r"^.*(的|在|了|为|由|既|又)", "", m.group(0))
             if len(phrase) >= 3 and phrase not in terms:
                 terms.append(phrase)
