@@ -34,6 +34,21 @@ def open_offline(browser, path: Path):
     return page, log
 
 
+def settled_position(page, node: int, timeout_s: float = 5.0) -> dict:
+    """Where a node is drawn once the view has stopped moving (closing the side panel resizes the canvas)."""
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    last = page.evaluate(f"() => window.pufa.domPosition({node})")
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(150)
+        now = page.evaluate(f"() => window.pufa.domPosition({node})")
+        if now == last:
+            return now
+        last = now
+    return last
+
+
 def ink(png: bytes) -> float:
     """The share of pixels that are not (nearly) white."""
     import io

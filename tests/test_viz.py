@@ -12,7 +12,7 @@ from pufa_graph import netview
 from pufa_graph.errors import PufaError
 from pufa_graph.viz import initial_layout, render_graph_html, write_graph
 
-from .browser import Tags, ink, open_offline
+from .browser import Tags, ink, open_offline, settled_position
 
 def _write(store_path: str, out: Path, **filters) -> tuple[dict, str]:
     from pufa_graph.store import open_store
@@ -237,7 +237,7 @@ def test_browser_search_then_click_shows_the_evidence(browser, seed_page):
         assert page.evaluate("() => window.pufa.network.getSelectedNodes()") == [law]
         page.click("#pufa-panel-close")
         assert page.locator("#pufa-panel").is_hidden()
-        point = page.evaluate(f"() => window.pufa.domPosition({law})")
+        point = settled_position(page, law)
         page.mouse.click(point["x"], point["y"])  # a real click on the node on the canvas
         panel = page.locator("#pufa-panel")
         panel.wait_for(state="visible")
