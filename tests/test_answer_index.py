@@ -139,3 +139,18 @@ def test_a_crash_between_index_and_store_is_settled_on_open(tmp_path, monkeypatc
         docs = {d.id for d in store.documents()}
         indexed = {r[1] for law in ("民法典", "宪法") for r in store.answers.who_promoted(law)}
         assert indexed <= docs
+
+
+def test_an_index_from_another_version_is_not_read_and_is_rebuilt_on_write(tmp_path):
+    import sqlite3
+
+    from pufa_graph.store import open_store
+    from pufa_graph.store.answers import INDEX_PATH
+
+    store_dir = ingest_into(tmp_path / "store", [REPORTS])
+    with sqlite3.connect(store_dir + "/" + str(INDEX_PATH)) as db:
+        db.execute("PRAGMA user_version = 1")
+    with open_store(store_dir, read_only=True) as store:
+        assert store.answers is None  # answers still come, through SPARQL
+    with open_store(store_dir) as store:
+        assert store.index_state == "rebuilt" and index_and_sparql_agree(store) > 20

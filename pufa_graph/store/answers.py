@@ -116,7 +116,9 @@ class AnswerIndex:
         return json.loads(value) if value else None
 
     def usable(self) -> bool:
-        return self.complete and self.pending() is None
+        """Built by this version for every report, with nothing pending (a reader never rebuilds it)."""
+        same_schema = self._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        return same_schema and self.complete and self.pending() is None
 
     # -- writing ---------------------------------------------------------
     def begin(self, reports: Iterable[ReportAnswers], drop_docs: Iterable[str], written: list[str],
