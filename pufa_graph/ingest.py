@@ -148,6 +148,8 @@ class BatchWriter:
 
         self.wait()
         nquads = "".join(p.nquads for _, p, _ in batch)
+        for _, p, _ in batch:
+            p.nquads = ""  # joined above: do not hold the batch twice while it is written
         graphs = [doc_graph(p.id).value for _, p, _ in batch]
         drop = [doc_graph(old).value for _, _, olds in batch for old in olds]
         answers = [p.answers for _, p, _ in batch]
