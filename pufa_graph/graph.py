@@ -11,10 +11,10 @@ from functools import lru_cache
 
 from . import __version__, vocab
 from .model import Document, Mention
-from .vocab import ID, written
+from .vocab import ID, Written
 
 PUFA, RDF, RDFS, SKOS, ORG, SCHEMA, DCT, PROV, XSD = (
-    written(ns) for ns in (vocab.PUFA, vocab.RDF, vocab.RDFS, vocab.SKOS, vocab.ORG, vocab.SCHEMA, vocab.DCT,
+    Written(ns) for ns in (vocab.PUFA, vocab.RDF, vocab.RDFS, vocab.SKOS, vocab.ORG, vocab.SCHEMA, vocab.DCT,
                            vocab.PROV, vocab.XSD))
 SCHEMA_CONTAINED = SCHEMA.containedInPlace
 
@@ -25,11 +25,11 @@ _NEEDS_ESCAPE = re.compile(r'[\\"\n\r]')
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
-def NamedNode(iri: str) -> str:  # noqa: N802 - reads like the RDF term it writes
-    return f"<{iri}>"
+def iri(value: str) -> str:
+    return f"<{value}>"
 
 
-def Literal(value: str, datatype: str | None = None) -> str:  # noqa: N802
+def literal(value: str, datatype: str | None = None) -> str:
     text = value.translate(_ESCAPES) if _NEEDS_ESCAPE.search(value) else value
     return f'"{text}"^^{datatype}' if datatype else f'"{text}"'
 
@@ -39,6 +39,7 @@ def doc_iri(doc_id: str) -> str:
 
 
 def concept(scheme: str, code: str) -> str:
+    """A SKOS concept of the ontology; its typing lives in ontology/pufa.ttl, not in every report's graph."""
     return f"<{vocab.PUFA.iri}{scheme}_{code}>"
 
 
@@ -48,21 +49,21 @@ def document_triples(doc: Document) -> list[Triple]:
     triples: list[Triple] = [
         (node, RDF.type, PUFA.Report),
         (node, RDF.type, PROV.Entity),
-        (node, PUFA.docId, Literal(doc.id)),
-        (node, PUFA.sourceName, Literal(doc.source)),
-        (node, PUFA.sourcePath, Literal(doc.path)),
-        (node, PUFA.format, Literal(doc.format)),
-        (node, PUFA.script, Literal(meta.script)),
-        (node, PUFA.text, Literal(doc.text)),
-        (node, PUFA.pipelineVersion, Literal(__version__)),
+        (node, PUFA.docId, literal(doc.id)),
+        (node, PUFA.sourceName, literal(doc.source)),
+        (node, PUFA.sourcePath, literal(doc.path)),
+        (node, PUFA.format, literal(doc.format)),
+        (node, PUFA.script, literal(meta.script)),
+        (node, PUFA.text, literal(doc.text)),
+        (node, PUFA.pipelineVersion, literal(__version__)),
     ]
     optional = [
         (DCT.title, meta.title), (PUFA.issuerName, meta.issuer), (PUFA.docNumber, meta.doc_number),
         (PUFA.indexNumber, meta.index_number), (PUFA.sourceLine, meta.source_line), (PUFA.encoding, doc.encoding),
     ]
-    triples += [(node, p, Literal(v)) for p, v in optional if v]
+    triples += [(node, p, literal(v)) for p, v in optional if v]
     if meta.date:
-        triples.append((node, DCT.date, Literal(meta.date, datatype=XSD.date)))
+        triples.append((node, DCT.date, literal(meta.date, datatype=XSD.date)))
     return triples
 
 
@@ -77,13 +78,13 @@ _CLASS = {name: str(cls) for name, cls in TYPE_CLASS.items()}
 
 
 @lru_cache(maxsize=65536)
-def entity_node(entity_id: str) -> NamedNode:
-    return NamedNode(f"{ID}entity/{entity_id}")
+def entity_node(entity_id: str) -> str:
+    return iri(f"{ID}entity/{entity_id}")
 
 
-def mention_node(doc_id: str, entity: str, surface: str) -> NamedNode:
+def mention_node(doc_id: str, entity: str, surface: str) -> str:
     """One surface form of one entity in one report."""
-    return NamedNode(f"{ID}mention/{doc_id}/{_mention_key(entity, surface)}")
+    return iri(f"{ID}mention/{doc_id}/{_mention_key(entity, surface)}")
 
 
 @lru_cache(maxsize=65536)
@@ -93,20 +94,15 @@ def _mention_key(entity: str, surface: str) -> str:
     return hashlib.sha1(f"{entity}|{surface}".encode("utf-8")).hexdigest()[:12]
 
 
-def _concept(triples: list, scheme: str, code: str) -> NamedNode:
-    """A concept of the ontology; its typing lives in ontology/pufa.ttl, not in every report's graph."""
-    return concept(scheme, code)
-
-
 @lru_cache(maxsize=65536)
-def _int(value: int) -> Literal:
-    return Literal(str(value), datatype=XSD.integer)
+def _int(value: int) -> str:
+    return literal(str(value), datatype=XSD.integer)
 
 
 @lru_cache(maxsize=262144)
-def _text(value: str) -> Literal:
+def _text(value: str) -> str:
     """Surface forms, rules and names repeat across reports: build each literal once."""
-    return Literal(value)
+    return literal(value)
 
 
 def entity_triples(doc: Document) -> list[Triple]:
@@ -128,7 +124,7 @@ def entity_triples(doc: Document) -> list[Triple]:
         rules = "|".join(dict.fromkeys(m.rule for m in group))
         # a mention is known by its pufa:mentionOf (the shapes target subjects of it): no rdf:type needed
         triples += [(node, PUFA.mentionOf, entity_node(eid)),
-                    (node, PUFA.surface, _text(surface)), (node, PUFA.spans, Literal(spans)),
+                    (node, PUFA.surface, _text(surface)), (node, PUFA.spans, literal(spans)),
                     (node, PUFA.rule, _text(rules))]
         why = group[0].attrs.get("why")
         if why and group[0].canonical != surface:  # the merge log: why this surface is that entity
@@ -139,7 +135,7 @@ def entity_triples(doc: Document) -> list[Triple]:
         triples += [(node, SKOS.altLabel, _text(alias)) for alias in sorted(seen[eid]) if alias != m.canonical]
         attrs = m.attrs
         if m.type == "agency":
-            triples.append((node, PUFA.kind, _concept(triples, "kind", attrs.get("kind", "other"))))
+            triples.append((node, PUFA.kind, concept("kind", attrs.get("kind", "other"))))
             if attrs.get("region_code"):
                 region = entity_node(entity_id("region", doc_region_name(attrs["region_code"])))
                 triples.append((node, PUFA.jurisdiction, region))
@@ -147,11 +143,11 @@ def entity_triples(doc: Document) -> list[Triple]:
             if attrs.get("parent"):
                 triples.append((node, ORG.subOrganizationOf, entity_node(entity_id("agency", attrs["parent"]))))
         elif m.type == "law":
-            triples.append((node, PUFA.level, _concept(triples, "level", attrs.get("level", "normative_document"))))
+            triples.append((node, PUFA.level, concept("level", attrs.get("level", "normative_document"))))
             if attrs.get("full_name") and attrs["full_name"] != m.canonical:
-                triples.append((node, SKOS.altLabel, Literal(attrs["full_name"])))
+                triples.append((node, SKOS.altLabel, literal(attrs["full_name"])))
         elif m.type == "venue" and attrs.get("venue_type"):
-            triples.append((node, PUFA.kind, _concept(triples, "venue", attrs["venue_type"])))
+            triples.append((node, PUFA.kind, concept("venue", attrs["venue_type"])))
         elif m.type == "region" and attrs.get("region_code"):
             triples += region_triples(attrs["region_code"])
     if doc.region_code:
@@ -180,8 +176,8 @@ def region_triples(code: str) -> list[Triple]:
     parent_node = None
     for region in chain:
         node = entity_node(entity_id("region", kb.full_region_name(region.code)))
-        out += [(node, RDF.type, PUFA.Region), (node, RDFS.label, Literal(kb.full_region_name(region.code))),
-                (node, PUFA.regionCode, Literal(region.code))]
+        out += [(node, RDF.type, PUFA.Region), (node, RDFS.label, literal(kb.full_region_name(region.code))),
+                (node, PUFA.regionCode, literal(region.code))]
         if parent_node is not None:
             out.append((node, SCHEMA_CONTAINED, parent_node))
         parent_node = node
@@ -194,32 +190,32 @@ def report_triples(doc: Document) -> list[Triple]:
     return list(dict.fromkeys(triples))
 
 
-def _date_literal(value: str) -> Literal:
+def _date_literal(value: str) -> str:
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return Literal(value, datatype=XSD.date)
+        return literal(value, datatype=XSD.date)
     if re.fullmatch(r"\d{4}-\d{2}", value):
-        return Literal(value, datatype=XSD.gYearMonth)
-    return Literal(value)
+        return literal(value, datatype=XSD.gYearMonth)
+    return literal(value)
 
 
-def _bool(value: bool) -> Literal:
-    return Literal("true" if value else "false", datatype=XSD.boolean)
+def _bool(value: bool) -> str:
+    return literal("true" if value else "false", datatype=XSD.boolean)
 
 
-def _decimal(value: float) -> Literal:
+def _decimal(value: float) -> str:
     text = f"{value:.6f}".rstrip("0").rstrip(".")
-    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
+    return literal(text if "." in text else text + ".0", datatype=XSD.decimal)
 
 
-def _evidence(triples: list, report: NamedNode, owner: str, ev) -> NamedNode:
+def _evidence(triples: list, report: str, owner: str, ev) -> str:
     """The sentence a fact comes from; facts read from the same clause share one node."""
-    node = NamedNode(f"{ID}evidence/{report[1:-1].rsplit('/', 1)[-1]}/{ev.start}-{ev.end}")
+    node = iri(f"{ID}evidence/{report[1:-1].rsplit('/', 1)[-1]}/{ev.start}-{ev.end}")
     triples += [(node, RDF.type, PUFA.Evidence), (node, PUFA.inReport, report), (node, PUFA.start, _int(ev.start)),
-                (node, PUFA.end, _int(ev.end)), (node, PUFA.sentence, Literal(ev.text))]
+                (node, PUFA.end, _int(ev.end)), (node, PUFA.sentence, literal(ev.text))]
     return node
 
 
-def _named(triples: list, type_: str, name: str) -> NamedNode:
+def _named(triples: list, type_: str, name: str) -> str:
     """An entity node by canonical name, typed and labelled so the graph stands on its own."""
     from .resolve import entity_id
 
@@ -228,13 +224,13 @@ def _named(triples: list, type_: str, name: str) -> NamedNode:
     return node
 
 
-def _quantity_node(doc: Document, q) -> NamedNode:
+def _quantity_node(doc: Document, q) -> str:
     """A number is identified by its report, its clause and how it is written."""
     import hashlib
 
     clause_start = q.evidence.start if q.evidence else 0
     key = hashlib.sha1(f"{doc.id}|{clause_start}|{q.at}|{q.text}".encode("utf-8")).hexdigest()[:16]
-    return NamedNode(f"{ID}quantity/{key}")
+    return iri(f"{ID}quantity/{key}")
 
 
 def _media_operators(triples: list, doc: Document) -> None:
@@ -252,7 +248,7 @@ def activity_triples(doc: Document) -> list[Triple]:
     triples: list[Triple] = []
     report = doc_iri(doc.id)
     for a in doc.activities:
-        node = NamedNode(f"{ID}activity/{a.id}")
+        node = iri(f"{ID}activity/{a.id}")
         triples += [(node, RDF.type, PUFA.Activity), (node, PUFA.inReport, report),
                     (node, PUFA.evidence, _evidence(triples, report, a.id, a.evidence))]
         # false is the default and is not written
@@ -266,15 +262,15 @@ def activity_triples(doc: Document) -> list[Triple]:
         for venue in a.venues:
             type_ = "village" if any(m.canonical == venue and m.type == "village" for m in doc.mentions) else "venue"
             triples.append((node, PUFA.venue, _named(triples, type_, venue)))
-        triples += [(node, PUFA.venueType, _concept(triples, "venue", v)) for v in a.venue_types]
-        triples += [(node, PUFA.form, _concept(triples, "form", f)) for f in a.forms]
+        triples += [(node, PUFA.venueType, concept("venue", v)) for v in a.venue_types]
+        triples += [(node, PUFA.form, concept("form", f)) for f in a.forms]
         if a.date:
             triples.append((node, PUFA.date, _date_literal(a.date)))
         for q in a.quantities:
             triples.append((node, PUFA.quantity, _quantity_node(doc, q)))
     for q in doc.quantities:
         qn = _quantity_node(doc, q)
-        triples += [(qn, RDF.type, PUFA.Quantity), (qn, PUFA.inReport, report), (qn, PUFA.what, Literal(q.what)),
+        triples += [(qn, RDF.type, PUFA.Quantity), (qn, PUFA.inReport, report), (qn, PUFA.what, literal(q.what)),
                     (qn, PUFA.value, _decimal(q.value)), (qn, PUFA.unit, _text(q.unit)), (qn, RDFS.label, _text(q.text))]
         if q.approx:  # exact is the default and is not written
             triples.append((qn, PUFA.approximate, _bool(True)))
@@ -283,20 +279,20 @@ def activity_triples(doc: Document) -> list[Triple]:
         triples.append((qn, PUFA.evidence, _evidence(triples, report, "", q.evidence)))
     _media_operators(triples, doc)
     for d in doc.designations:
-        node = NamedNode(f"{ID}designation/{d.id}")
+        node = iri(f"{ID}designation/{d.id}")
         triples += [(node, RDF.type, PUFA.DemonstrationDesignation), (node, PUFA.inReport, report),
                     (node, PUFA.designee, _named(triples, d.designee_type, d.designee)),
-                    (node, PUFA.designationTitle, Literal(d.title)),
+                    (node, PUFA.designationTitle, literal(d.title)),
                     (node, PUFA.evidence, _evidence(triples, report, d.id, d.evidence))]
         if d.level:
-            triples.append((node, PUFA.designationLevel, _concept(triples, "designation", d.level)))
+            triples.append((node, PUFA.designationLevel, concept("designation", d.level)))
         if d.batch:
             triples.append((node, PUFA.batch, _int(d.batch)))
         if d.year:
             triples.append((node, PUFA.year, _int(d.year)))
     for p in doc.problems:
-        node = NamedNode(f"{ID}problem/{p.id}")
+        node = iri(f"{ID}problem/{p.id}")
         triples += [(node, RDF.type, PUFA.Problem), (node, PUFA.reportedIn, report), (node, PUFA.inReport, report),
-                    (node, PUFA.summary, Literal(p.summary)),
+                    (node, PUFA.summary, literal(p.summary)),
                     (node, PUFA.evidence, _evidence(triples, report, p.id, p.evidence))]
     return triples

@@ -26,7 +26,8 @@ def _key(iri: str) -> str:
     return iri.rsplit("/", 1)[-1]
 
 
-def build(store: GraphStore, doc: str | None = None, graphs: list[str] | None = None) -> "Any":
+def build(store: GraphStore, doc: str | None = None, graphs: list[str] | None = None,
+          documents: list | None = None) -> "Any":
     """The whole store (or one report, by id prefix, or the report graphs ``graphs``) as a networkx MultiDiGraph.
 
     With ``graphs`` the store is read one report at a time with the graph fixed, which it answers
@@ -35,9 +36,10 @@ def build(store: GraphStore, doc: str | None = None, graphs: list[str] | None = 
     import networkx as nx
 
     graph = nx.MultiDiGraph()
+    documents = documents if documents is not None else store.documents()  # the caller may have read them
     if doc is not None:
-        graphs = [d.graph for d in store.documents() if d.id.startswith(doc)]
-    titles = {d.id: d.title or d.id for d in store.documents()}
+        graphs = [d.graph for d in documents if d.id.startswith(doc)]
+    titles = {d.id: d.title or d.id for d in documents}
     if graphs is None:
         rows = _rows(store, "?g")
     else:

@@ -654,9 +654,9 @@ def write_graph(store, out_path: str | Path, law: str | None = None, agency: str
         chosen = _reports_to_draw(store, chosen, [v for v in (law, agency, campaign) if v])
         scope.append(f"最新 {len(chosen)} / {len(documents)} 份报告 newest {len(chosen)} of {len(documents)} reports")
     if len(chosen) == len(documents):
-        graph = netview.build(store)
+        graph = netview.build(store, documents=documents)
     else:
-        graph = netview.build(store, graphs=[d.graph for d in chosen])
+        graph = netview.build(store, graphs=[d.graph for d in chosen], documents=documents)
     centres: list[str] = []
     for value, type_ in ((law, "law"), (agency, "agency"), (campaign, "campaign")):
         if value:

@@ -73,10 +73,6 @@ class Written:
         return text
 
 
-def written(namespace: ClosedNamespace) -> Written:
-    return Written(namespace)
-
-
 RDF = ClosedNamespace("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "type")
 RDFS = ClosedNamespace("rdfs", "http://www.w3.org/2000/01/rdf-schema#", "label comment subClassOf")
 SKOS = ClosedNamespace("skos", "http://www.w3.org/2004/02/skos/core#",
@@ -97,15 +93,7 @@ PREFIXES = {
 }
 
 
-def doc_iri(doc_id: str) -> NamedNode:
-    return NamedNode(f"{ID}doc/{doc_id}")
-
-
 def doc_graph(doc_id: str) -> NamedNode:
     """One named graph per report: replaced or removed as a unit."""
     return NamedNode(f"{ID}graph/{doc_id}")
 
-
-def concept(scheme: str, code: str) -> NamedNode:
-    """A SKOS concept of the ontology (kind_justice, level_law, venue_school …); tests check each exists in pufa.ttl."""
-    return NamedNode(f"{PUFA.iri}{scheme}_{code}")

@@ -180,9 +180,9 @@ def test_concepts_the_code_writes_are_in_the_ontology():
     kb = knowledge()
     onto = rdflib.Graph().parse(ontology_dir() / "pufa.ttl")
     defined = {str(s) for s in onto.subjects()}
-    from pufa_graph.vocab import concept
+    from pufa_graph.graph import concept
 
     codes = [("kind", b.kind) for b in kb.agency_bodies if not b.kind.startswith("@")]
     codes += [("venue", v.code) for v in kb.venue_types] + [("level", law.level) for law in kb.laws]
-    missing = sorted({f"{s}_{c}" for s, c in codes if concept(s, c).value not in defined})
+    missing = sorted({f"{s}_{c}" for s, c in codes if concept(s, c)[1:-1] not in defined})
     assert missing == []
