@@ -213,9 +213,14 @@ class Framer:
             laws=list(dict.fromkeys(laws)), venues=list(dict.fromkeys(venues)), venue_types=venue_types,
             audiences=list(dict.fromkeys(audiences)), campaign=campaigns[0] if campaigns else None,
             campaigns=list(dict.fromkeys(campaigns)), forms=forms, date=self._date(clause, ms), planned=planned,
-            quantities=self.quantities_at.get((start, end)) or quantities(clause),
+            quantities=self._quantities(start, end),
             persons=list(dict.fromkeys(m.canonical for m in ms if m.type == "person")),
         )
+
+    def _quantities(self, start: int, end: int) -> list[Quantity]:
+        """The clause's numbers, read once by frame_document (an empty list is an answer too)."""
+        found = self.quantities_at.get((start, end))
+        return quantities(self.doc.text[start:end]) if found is None else found
 
     def _audience(self, m: Mention) -> bool:
         """律师 in 组织律师…开展 acts; 学生 in 学生开学 is a time; 留守儿童 after 聚焦 is an audience."""

@@ -159,29 +159,32 @@ def entity_triples(doc: Document) -> list[Triple]:
     return triples
 
 
+@lru_cache(maxsize=8192)
 def doc_region_name(code: str) -> str:
     from .knowledge import knowledge
 
     return knowledge().full_region_name(code)
 
 
-def region_triples(code: str) -> list[Triple]:
-    """A region with its code and its parent, so every report that names it agrees."""
+@lru_cache(maxsize=8192)
+def region_triples(code: str) -> tuple[Triple, ...]:
+    """A region with its code and its parent, so every report that names it agrees (the same for every report:
+    built once per process)."""
     from .knowledge import knowledge
     from .resolve import entity_id
 
     kb = knowledge()
     out: list[Triple] = []
-    chain = kb.region_chain(code)
     parent_node = None
-    for region in chain:
-        node = entity_node(entity_id("region", kb.full_region_name(region.code)))
-        out += [(node, RDF.type, PUFA.Region), (node, RDFS.label, literal(kb.full_region_name(region.code))),
+    for region in kb.region_chain(code):
+        name = doc_region_name(region.code)
+        node = entity_node(entity_id("region", name))
+        out += [(node, RDF.type, PUFA.Region), (node, RDFS.label, literal(name)),
                 (node, PUFA.regionCode, literal(region.code))]
         if parent_node is not None:
             out.append((node, SCHEMA_CONTAINED, parent_node))
         parent_node = node
-    return out
+    return tuple(out)
 
 
 def report_triples(doc: Document) -> list[Triple]:

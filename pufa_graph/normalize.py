@@ -104,11 +104,13 @@ def _simplify(text: str, index: array) -> tuple[str, array]:
 _EDGE_SPACE = re.compile(r"^[\s\u200b]+|[\s\u200b]+$")
 
 
+_NOT_CJK = re.compile(f"[^{_CJK}]+")
+
+
 def detect_script(text: str) -> str:
-    cjk = re.findall(f"[{_CJK}]", text[:50000])
-    if not cjk:
+    sample = _NOT_CJK.sub("", text[:50000])
+    if not sample:
         return "simplified"
-    sample = "".join(cjk)
     changed = sum(map(str.__ne__, sample, to_simplified(sample)))
     ratio = changed / len(sample)
     return "traditional" if ratio > 0.05 else "simplified" if ratio < 0.005 else "mixed"

@@ -59,9 +59,8 @@ def warm_up() -> None:
     knowledge()
     tokenizer()
     _tag_table()
-    for build in (gazetteer.laws, gazetteer.law_stems, gazetteer.regions, gazetteer.campaigns, gazetteer.lexicon,
-                  gazetteer.campaign_keys):
-        build()
+    gazetteer.catalogue()
+    gazetteer.campaign_keys()
 
 
 @lru_cache(maxsize=65536)

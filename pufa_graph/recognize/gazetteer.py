@@ -1,4 +1,4 @@
-"""Aho–Corasick dictionaries built once per process from the catalogues."""
+"""The catalogues' names in one Aho–Corasick automaton, built once per process; each dictionary is a view of it."""
 
 from __future__ import annotations
 
@@ -9,29 +9,72 @@ from typing import Iterable, Iterator
 from ..knowledge import Knowledge, knowledge
 
 
-class Dictionary:
-    """Finds every occurrence of every surface form; a value is a list of (type, key)."""
+Match = tuple[int, int, str, list[tuple[str, str]]]  # (start, end, surface, [(type, key) …])
 
-    def __init__(self, entries: Iterable[tuple[str, str, str]]):
+
+class Catalogue:
+    """Every dictionary's surface forms in one Aho–Corasick automaton, so a report is scanned once for all
+    of them (five scans cost about twice one: the cost is walking the text, not the matches)."""
+
+    def __init__(self, dictionaries: dict[str, Iterable[tuple[str, str, str]]]):
         import ahocorasick
 
-        table: dict[str, list[tuple[str, str]]] = {}
-        for surface, type_, key in entries:
-            if surface and (type_, key) not in table.setdefault(surface, []):
-                table[surface].append((type_, key))
+        table: dict[str, dict[str, list[tuple[str, str]]]] = {}
+        for name, entries in dictionaries.items():
+            for surface, type_, key in entries:
+                if surface and (type_, key) not in (values := table.setdefault(surface, {}).setdefault(name, [])):
+                    values.append((type_, key))
+        self.sizes = {name: sum(1 for by_name in table.values() if name in by_name) for name in dictionaries}
         self._automaton = ahocorasick.Automaton()
-        for surface, values in table.items():
-            self._automaton.add_word(surface, (surface, values))
-        self._automaton.make_automaton()
-        self.size = len(table)
+        for surface, by_name in table.items():
+            self._automaton.add_word(surface, (len(surface), surface, tuple(by_name.items())))
+        if table:
+            self._automaton.make_automaton()
 
-    def iter(self, text: str) -> Iterator[tuple[int, int, str, list[tuple[str, str]]]]:
-        """(start, end, surface, [(type, key) …]) for every match, overlapping ones included."""
-        if self.size == 0:
-            return
-        for end_index, (surface, values) in self._automaton.iter(text):
+    def scan(self, text: str) -> dict[str, tuple[Match, ...]]:
+        """Dictionary name -> its matches in ``text``, overlapping ones included, in order of their end."""
+        found: dict[str, list[Match]] = {}
+        if not any(self.sizes.values()):
+            return {}
+        for end_index, (length, surface, by_name) in self._automaton.iter(text):
             end = end_index + 1
-            yield end - len(surface), end, surface, values
+            for name, values in by_name:
+                found.setdefault(name, []).append((end - length, end, surface, values))
+        return {name: tuple(matches) for name, matches in found.items()}
+
+
+class Dictionary:
+    """One catalogue's surface forms; a value is a list of (type, key)."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.size = catalogue().sizes.get(name, 0)
+
+    def iter(self, text: str) -> Iterator[Match]:
+        """(start, end, surface, [(type, key) …]) for every match, overlapping ones included."""
+        return iter(scan(text).get(self.name, ()))
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> Catalogue:
+    kb = knowledge()
+    return Catalogue({"laws": _law_surfaces(kb), "law_stems": _law_stem_surfaces(kb), "regions": _region_surfaces(kb),
+                      "campaigns": _campaign_surfaces(kb), "lexicon": _lexicon_surfaces(kb)})
+
+
+def scan(text: str) -> dict[str, tuple[Match, ...]]:
+    """The catalogue's matches in a text; a report's text is scanned once for all recognizers."""
+    return _scan_report(text) if len(text) > 512 else _scan_phrase(text)
+
+
+@lru_cache(maxsize=4)
+def _scan_report(text: str) -> dict[str, tuple[Match, ...]]:
+    return catalogue().scan(text)
+
+
+@lru_cache(maxsize=4096)
+def _scan_phrase(text: str) -> dict[str, tuple[Match, ...]]:
+    return catalogue().scan(text)
 
 
 def _law_surfaces(kb: Knowledge) -> Iterator[tuple[str, str, str]]:
@@ -45,55 +88,62 @@ def _law_surfaces(kb: Knowledge) -> Iterator[tuple[str, str, str]]:
             yield name, "law", law.key
 
 
-@lru_cache(maxsize=1)
-def laws() -> Dictionary:
-    return Dictionary(_law_surfaces(knowledge()))
-
-
-@lru_cache(maxsize=1)
-def law_stems() -> Dictionary:
+def _law_stem_surfaces(kb: Knowledge) -> Iterator[tuple[str, str, str]]:
     """Law names without their final 法 (未成年人保护), for topic lists that end in 法律法规."""
-    return Dictionary((law.name[:-1], "law", law.key) for law in knowledge().laws
-                      if law.name.endswith("法") and len(law.name) >= 5)
+    return ((law.name[:-1], "law", law.key) for law in kb.laws if law.name.endswith("法") and len(law.name) >= 5)
 
 
-@lru_cache(maxsize=1)
-def regions() -> Dictionary:
-    kb = knowledge()
-    return Dictionary((name, "region", code) for name, entries in kb.regions_by_name.items() if len(name) >= 2
-                      for code in [e.code for e in entries])
+def _region_surfaces(kb: Knowledge) -> Iterator[tuple[str, str, str]]:
+    return ((name, "region", e.code) for name, entries in kb.regions_by_name.items() if len(name) >= 2
+            for e in entries)
 
 
-@lru_cache(maxsize=4)
-def region_matches(text: str) -> tuple[tuple[int, int, str, list[tuple[str, str]]], ...]:
-    """Region names in a text: the region and agency recognizers both need them, so scan once."""
-    return tuple(regions().iter(text))
-
-
-@lru_cache(maxsize=1)
-def campaigns() -> Dictionary:
+def _campaign_surfaces(kb: Knowledge) -> Iterator[tuple[str, str, str]]:
     from ..knowledge import surface_key
 
-    kb = knowledge()
-    entries = []
     for c in kb.campaigns:
         for name in {c.name, *c.aliases}:
             for form in {name, surface_key(name)}:
                 if len(form) >= 2:
-                    entries.append((form, "campaign", c.key))
-    return Dictionary(entries)
+                    yield form, "campaign", c.key
+
+
+def _lexicon_surfaces(kb: Knowledge) -> Iterator[tuple[str, str, str]]:
+    """Audience groups and media channels."""
+    for group in kb.groups:
+        yield from ((s, "group", group.name) for s in (group.name, *group.aliases))
+    for medium in kb.media:
+        yield from ((s, "media", medium.name) for s in (medium.name, *medium.aliases))
+
+
+@lru_cache(maxsize=1)
+def laws() -> Dictionary:
+    return Dictionary("laws")
+
+
+@lru_cache(maxsize=1)
+def law_stems() -> Dictionary:
+    return Dictionary("law_stems")
+
+
+@lru_cache(maxsize=1)
+def regions() -> Dictionary:
+    return Dictionary("regions")
+
+
+def region_matches(text: str) -> tuple[Match, ...]:
+    """Region names in a text (the region and agency recognizers both read them)."""
+    return scan(text).get("regions", ())
+
+
+@lru_cache(maxsize=1)
+def campaigns() -> Dictionary:
+    return Dictionary("campaigns")
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Dictionary:
-    """Audience groups and media channels."""
-    kb = knowledge()
-    entries = []
-    for group in kb.groups:
-        entries += [(s, "group", group.name) for s in (group.name, *group.aliases)]
-    for medium in kb.media:
-        entries += [(s, "media", medium.name) for s in (medium.name, *medium.aliases)]
-    return Dictionary(entries)
+    return Dictionary("lexicon")
 
 
 @lru_cache(maxsize=1)

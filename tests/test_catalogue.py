@@ -1,0 +1,60 @@
+"""One Aho–Corasick scan serves every catalogue dictionary (laws, law stems, regions, campaigns, lexicon)."""
+
+from pathlib import Path
+
+import ahocorasick
+import pytest
+
+from pufa_graph.knowledge import knowledge
+from pufa_graph.pipeline import read_document
+from pufa_graph.recognize import gazetteer
+
+SEEDS = sorted((Path(__file__).parent.parent / "data" / "reports").iterdir())
+SURFACES = {"laws": gazetteer._law_surfaces, "law_stems": gazetteer._law_stem_surfaces,
+            "regions": gazetteer._region_surfaces, "campaigns": gazetteer._campaign_surfaces,
+            "lexicon": gazetteer._lexicon_surfaces}
+
+
+def one_dictionary_matches(name: str, text: str) -> set[tuple[int, int, str, frozenset]]:
+    """What a separate automaton of one dictionary alone finds: the behaviour before the scans were merged."""
+    table: dict[str, set] = {}
+    for surface, type_, key in SURFACES[name](knowledge()):
+        if surface:
+            table.setdefault(surface, set()).add((type_, key))
+    automaton = ahocorasick.Automaton()
+    for surface, values in table.items():
+        automaton.add_word(surface, surface)
+    automaton.make_automaton()
+    return {(end + 1 - len(s), end + 1, s, frozenset(table[s])) for end, s in automaton.iter(text)}
+
+
+@pytest.mark.parametrize("name", sorted(SURFACES))
+def test_each_dictionary_finds_what_it_would_find_alone(name):
+    for path in SEEDS:
+        text = read_document(path).text
+        found = {(s, e, surface, frozenset(values)) for s, e, surface, values in getattr(gazetteer, name)().iter(text)}
+        assert found == one_dictionary_matches(name, text), path.name
+
+
+def test_a_sentence_is_split_among_the_dictionaries():
+    text = "柳州市柳江区司法局在国家宪法日走进学校，向青少年宣传民法典和宪法"
+    assert {m[2] for m in gazetteer.laws().iter(text)} >= {"民法典", "宪法"}
+    assert {m[2] for m in gazetteer.regions().iter(text)} >= {"柳州市", "柳江区"}
+    assert "国家宪法日" in {m[2] for m in gazetteer.campaigns().iter(text)}
+    assert "青少年" in {m[2] for m in gazetteer.lexicon().iter(text)}
+    assert not {m[2] for m in gazetteer.laws().iter(text)} & {"柳州市", "青少年", "国家宪法日"}
+    start, end, surface, _ = next(m for m in gazetteer.laws().iter(text) if m[2] == "民法典")
+    assert text[start:end] == surface
+
+
+def test_matches_are_shared_read_only():
+    """Recognizers read one cached scan of a report: they must not be able to change it for the next one."""
+    text = "宪法" * 400  # long enough to be cached as a report
+    matches = gazetteer.scan(text)["laws"]
+    assert isinstance(matches, tuple)
+    assert gazetteer.scan(text)["laws"] is matches
+
+
+def test_a_text_without_names_has_no_matches():
+    assert list(gazetteer.laws().iter("")) == []
+    assert list(gazetteer.regions().iter("abc 123")) == []
