@@ -38,6 +38,7 @@ def doc_iri(doc_id: str) -> str:
     return f"<{ID}doc/{doc_id}>"
 
 
+@lru_cache(maxsize=4096)
 def concept(scheme: str, code: str) -> str:
     """A SKOS concept of the ontology; its typing lives in ontology/pufa.ttl, not in every report's graph."""
     return f"<{vocab.PUFA.iri}{scheme}_{code}>"
@@ -201,6 +202,7 @@ def _date_literal(value: str) -> str:
     return literal(value)
 
 
+@lru_cache(maxsize=2)
 def _bool(value: bool) -> str:
     return literal("true" if value else "false", datatype=XSD.boolean)
 
@@ -220,19 +222,29 @@ def _evidence(triples: list, report: str, owner: str, ev) -> str:
 
 def _named(triples: list, type_: str, name: str) -> str:
     """An entity node by canonical name, typed and labelled so the graph stands on its own."""
+    node, typed, labelled = _description(type_, name)
+    triples += (typed, labelled)
+    return node
+
+
+@lru_cache(maxsize=65536)
+def _description(type_: str, name: str) -> tuple[str, Triple, Triple]:
     from .resolve import entity_id
 
     node = entity_node(entity_id(type_, name))
-    triples += [(node, RDF.type, _CLASS[type_]), (node, RDFS.label, _text(name))]
-    return node
+    return node, (node, RDF.type, _CLASS[type_]), (node, RDFS.label, _text(name))
 
 
 def _quantity_node(doc: Document, q) -> str:
     """A number is identified by its report, its clause and how it is written."""
+    return _quantity_iri(doc.id, q.evidence.start if q.evidence else 0, q.at, q.text)
+
+
+@lru_cache(maxsize=1024)
+def _quantity_iri(doc_id: str, clause_start: int, at: int, text: str) -> str:
     import hashlib
 
-    clause_start = q.evidence.start if q.evidence else 0
-    key = hashlib.sha1(f"{doc.id}|{clause_start}|{q.at}|{q.text}".encode("utf-8")).hexdigest()[:16]
+    key = hashlib.sha1(f"{doc_id}|{clause_start}|{at}|{text}".encode("utf-8")).hexdigest()[:16]
     return iri(f"{ID}quantity/{key}")
 
 
@@ -250,6 +262,7 @@ def activity_triples(doc: Document) -> list[Triple]:
     """Activities, designations and problems, each with its evidence span."""
     triples: list[Triple] = []
     report = doc_iri(doc.id)
+    villages = {m.canonical for m in doc.mentions if m.type == "village"}
     for a in doc.activities:
         node = iri(f"{ID}activity/{a.id}")
         triples += [(node, RDF.type, PUFA.Activity), (node, PUFA.inReport, report),
@@ -263,8 +276,7 @@ def activity_triples(doc: Document) -> list[Triple]:
                                    (PUFA.person, "person", a.persons)):
             triples += [(node, prop, _named(triples, type_, n)) for n in names]
         for venue in a.venues:
-            type_ = "village" if any(m.canonical == venue and m.type == "village" for m in doc.mentions) else "venue"
-            triples.append((node, PUFA.venue, _named(triples, type_, venue)))
+            triples.append((node, PUFA.venue, _named(triples, "village" if venue in villages else "venue", venue)))
         triples += [(node, PUFA.venueType, concept("venue", v)) for v in a.venue_types]
         triples += [(node, PUFA.form, concept("form", f)) for f in a.forms]
         if a.date:

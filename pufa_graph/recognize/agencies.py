@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterator
 
 from ..knowledge import AgencyBody, knowledge
 from ..model import Mention
@@ -27,7 +28,11 @@ SECTION = re.compile(r"(?:(?<=[:：、，,（(；;])|(?<=设在)|(?<=[报由在]
 SECTION_WORDS = re.compile(r"法|治|政|务|理|管|督|服|宣|矫|复议|促进|办|导|规划|综合|人事|财|监|审|调解|援助|公证|仲裁|律师|秘书|信息|保障")
 #: verbs that end the words before a working group's name: 迎接|市考核组
 GROUP_LEAD_IN = re.compile(r".*(?:调整|充实|迎接|成立|组建|设立|建立|配合|接受|邀请|联合|会同|经|由|在|向|对|以|的|是)")
-WORKING_GROUP = re.compile(r"[\u4e00-\u9fff“”]{0,18}?(?:领导小组|协调小组|工作小组|考核组|复核组|检查组|督导组|评估组)")
+GROUP_WORDS = "领导小组|协调小组|工作小组|考核组|复核组|检查组|督导组|评估组"
+#: a working group's name runs at most this many characters before its group word
+GROUP_NAME_REACH = 18
+GROUP_WORD = re.compile(GROUP_WORDS)
+WORKING_GROUP = re.compile(rf"[\u4e00-\u9fff“”]{{0,{GROUP_NAME_REACH}}}?(?:{GROUP_WORDS})")
 COLLECTIVE = re.compile(rf"各{_L}{{0,3}}$")
 
 
@@ -54,7 +59,9 @@ def _bodies() -> tuple[re.Pattern, list[tuple[re.Pattern, AgencyBody]]]:
     return alternation, [(re.compile(p), b) for _, p, b in parts]
 
 
+@lru_cache(maxsize=4096)
 def _which_body(matched: str) -> AgencyBody:
+    """The catalogue body whose pattern the alternation matched (the same few hundred names recur)."""
     _, table = _bodies()
     for pattern, body in table:
         if pattern.fullmatch(matched):
@@ -136,9 +143,9 @@ def find_agencies(text: str, ctx: Context) -> list[Mention]:
             start = m.start() + item.start()
             out.append(Mention("agency", start, start + len(word), word, "agency.department-list", attrs=attrs))
     taken = [(x.start, x.end) for x in out]
-    for pattern, rule in ((SECTION, "agency.section"), (WORKING_GROUP, "agency.working-group")):
-        for m in pattern.finditer(text):
-            s, e = m.span(1) if pattern.groups else m.span(0)
+    for matches, rule in ((SECTION.finditer(text), "agency.section"), (_working_groups(text), "agency.working-group")):
+        for m in matches:
+            s, e = m.span(1) if m.re.groups else m.span(0)
             if any(a < e and s < b for a, b in taken):
                 continue
             surface = text[s:e]
@@ -149,13 +156,25 @@ def find_agencies(text: str, ctx: Context) -> list[Mention]:
                 if lead_in:
                     s += lead_in.end()
                     surface = text[s:e]
-                named = re.sub(r"(领导小组|协调小组|工作小组|考核组|复核组|检查组|督导组|评估组)$", "", surface)
+                named = re.sub(rf"({GROUP_WORDS})$", "", surface)
                 if len(named) < 2 and not (named and named in LEVEL_CHARS):
                     continue  # a bare 领导小组 refers back to a group named before
             kind = "section" if rule.endswith("section") else "working_group"
             out.append(Mention("agency", s, e, surface, rule, attrs={"kind": kind, "standalone": True}))
             taken.append((s, e))
     return out
+
+
+def _working_groups(text: str) -> Iterator[re.Match]:
+    """``WORKING_GROUP.finditer(text)``, searched only near group words: a match ends in one, so none starts
+    further than ``GROUP_NAME_REACH`` before the next (the plain scan tried its lazy run at every character)."""
+    pos = 0
+    while word := GROUP_WORD.search(text, pos):
+        m = WORKING_GROUP.search(text, max(pos, word.start() - GROUP_NAME_REACH))
+        if not m:
+            return
+        yield m
+        pos = m.end()
 
 
 def _coordinated(text: str, start: int, found: list[Mention]) -> bool:
