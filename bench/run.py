@@ -7,6 +7,8 @@ Figures:
   floor        bare jieba.lcut MB/s on the corpus's normalized text (jieba's default dictionary)
   jobs1        end-to-end `pufa ingest --jobs 1` on the sample: MB/s of normalized text, reports/s,
                and the ratio to the floor, measured in the same run
+  budget       one process's time split, part after part: analysis alone (and its ratio to the
+               floor), then the store write of its result (bulk loads and the final compaction)
   jobs2        the same sample with --jobs 2 (scaling), and the whole corpus with --jobs 2:
                wall time, peak RSS of the process tree, store size on disk
   query        warm p50/p95 of who_promoted(民法典, venue_type=school) on the full store
@@ -111,6 +113,43 @@ def ingest_figures(folder: Path, store: Path, jobs: int, megabytes: float, repor
             "peak_rss_mb": round(rss_kb / 1024, 1), "store_mb": round(_dir_size(store) / 1e6, 1)}
 
 
+def one_process_budget(files: list[Path], store: Path, floor_mb_per_s: float, megabytes: float) -> dict:
+    """Where one process's time goes, measured one part after the other: the per-report analysis
+    (read … N-Quads, as ingest's workers do it) and the store write of its result (bulk loads in
+    ingest's batches, then the final compaction). ``ingest --jobs 1`` overlaps the two on two cores."""
+    from pufa_graph.ingest import process_file
+    from pufa_graph.store.embedded import EmbeddedStore
+    from pufa_graph.vocab import doc_graph
+
+    shutil.rmtree(store, ignore_errors=True)
+    start = time.perf_counter()
+    done = [process_file(str(f)) for f in files]
+    analysis = time.perf_counter() - start
+    quads = sum(p.triples for p in done)
+    batch_quads = int(os.environ.get("PUFA_BATCH_TRIPLES", "300000"))
+    db = EmbeddedStore(store)
+    start, cpu = time.perf_counter(), time.process_time()
+    batch: list = []
+    for i, p in enumerate(done):
+        batch.append(p)
+        if sum(b.triples for b in batch) >= batch_quads or i == len(done) - 1:
+            db.write_reports("".join(b.nquads for b in batch), graphs=[doc_graph(b.id).value for b in batch],
+                             answers=[b.answers for b in batch])
+            batch = []
+    loaded = time.perf_counter() - start
+    db.optimize()
+    written, write_cpu = time.perf_counter() - start, time.process_time() - cpu
+    db.close()
+    shutil.rmtree(store, ignore_errors=True)
+    n = len(files)
+    return {"analysis_ms_per_report": round(analysis / n * 1000, 1),
+            "analysis_ratio_to_floor": round(megabytes / analysis / floor_mb_per_s, 3),
+            "quads_per_report": round(quads / n), "write_ms_per_report": round(written / n * 1000, 1),
+            "write_cpu_ms_per_report": round(write_cpu / n * 1000, 1),
+            "load_us_per_quad": round(loaded / quads * 1e6, 1), "compaction_s": round(written - loaded, 1),
+            "floor_ms_per_report": round(megabytes / floor_mb_per_s / n * 1000, 1)}
+
+
 def query_figures(store: Path, repeats: int = 30) -> dict:
     from pufa_graph.queries import who_promoted
     from pufa_graph.store import open_store
@@ -193,6 +232,8 @@ def main() -> None:
     record("jobs2_sample", ingest_figures(sample, args.work / "store-j2", 2, sample_mb, len(files)))
     record("ratio_to_floor", round(figures["jobs1"]["mb_per_s"] / figures["floor"]["mb_per_s"], 3))
     record("scaling_jobs2_over_jobs1", round(figures["jobs2_sample"]["mb_per_s"] / figures["jobs1"]["mb_per_s"], 2))
+    record("one_process_budget", one_process_budget(files, args.work / "store-budget", figures["floor"]["mb_per_s"],
+                                                    sample_mb))
     store = args.work / "store-j1"
     if not args.skip_full:
         full_mb = sample_mb * args.count / len(files)  # estimated from the sample

@@ -323,7 +323,8 @@ class Framer:
         out = []
         text = self.doc.text
         for section in _all_sections(self.doc.sections):
-            if section.level > 2 or not self.cues.problem_section.search(section.title) or "下一步" in section.title:
+            if section.level > 2 or not self.cues.problem_section.search(section.title) \
+                    or self.cues.plan_section.search(section.title):  # 存在的问题及下一步打算: plans, not problems
                 continue
             body_start = text.find("\n", section.start)
             if body_start < 0 or body_start >= section.end:

@@ -19,8 +19,6 @@ from .knowledge import knowledge, read_csv
 from .store.base import GraphStore
 
 CJK = r"\u4e00-\u9fff"
-QUESTION_TAIL = re.compile(r"(在何时|何时|在何地|何地|由哪些|哪些|哪位|由谁|是谁|在哪里|在哪|有哪些|是哪些|的牵头单位|牵头单位|"
-                           r"重点关注|属于|是第几|为什么|如何|多少|是多少)")
 MONTHS_EN = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                            "september", "october", "november", "december"], start=1)}
 LEVEL_EN = {"county": "县", "district": "区", "city": "市", "prefecture": "州", "province": "省"}
@@ -47,6 +45,12 @@ def _kinds() -> list[tuple[str, str, re.Pattern, str]]:
 def _words(role: str) -> tuple[str, ...]:
     """The words of one role in ontology/boundaries.csv, in file order."""
     return tuple(r["word"] for r in read_csv("boundaries.csv") if r["role"] == role)
+
+
+@lru_cache(maxsize=1)
+def _question_tail() -> re.Pattern:
+    """The asking words of a Chinese question (哪些, 由谁, 牵头单位 …): not part of what is asked about."""
+    return re.compile("|".join(sorted(map(re.escape, _words("question_tail")), key=len, reverse=True)))
 
 
 @lru_cache(maxsize=1)
@@ -198,7 +202,7 @@ def _pinyin_index() -> dict[str, list[str]]:
 
 def _region_by_pinyin(word: str, level_word: str) -> str | None:
     key = re.sub(r"[\s'-]", "", word).lower()
-    if key in {"which", "the", "what", "where", "when", "how", "civil", "code", "national"}:
+    if key in _words("english_non_place"):
         return None
     codes = list(dict.fromkeys(_pinyin_index().get(key, [])))
     if not codes:
@@ -259,7 +263,7 @@ def _terms(q: str, lang: str, quoted: list[str], translated: list[str], region: 
         if region:
             for name in [knowledge().regions[region].name, *knowledge().regions[region].short_names]:
                 body = body.replace(name, " ")
-        body = QUESTION_TAIL.sub("，", body)
+        body = _question_tail().sub("，", body)
         event_words = "|".join(sorted(map(re.escape, _words("event_word")), key=len, reverse=True))
         for m in re.finditer(rf"[{CJK}·]{{2,30}}?(?:{event_words})", body):
             phrase = re.sub(r"^.*(的|在|了|为|由|既|又)", "", m.group(0))

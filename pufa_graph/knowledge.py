@@ -65,6 +65,7 @@ class PortalRules:
     field_of: dict[str, str]  # label -> metadata field ('' = ignore)
     drop_line: re.Pattern
     drop_inline: re.Pattern
+    chrome_class: re.Pattern  # an HTML element whose class or id holds one of these words is page chrome
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +80,8 @@ def portal_rules() -> PortalRules:
         field_of={r["pattern"]: r["field"] for r in fields},
         drop_line=re.compile("|".join(f"(?:{r['pattern']})" for r in rows if r["kind"] == "line")),
         drop_inline=re.compile("|".join(f"(?:{r['pattern']})" for r in rows if r["kind"] == "inline")),
+        chrome_class=re.compile(r"(^|[-_\s])(" + "|".join(r["pattern"] for r in rows if r["kind"] == "chrome_class")
+                                + r")([-_\s]|$)", re.I),
     )
 
 

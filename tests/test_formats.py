@@ -105,3 +105,18 @@ def test_pdf_with_wrapped_lines(tmp_path):
     assert doc.format == "pdf"
     assert "深入社区、农村、学校、企业等基层一线,向群众解读民法典。" in doc.text  # the wrapped line is joined
     assert (doc.metadata.issuer, doc.metadata.date) == ("巴音郭楞蒙古自治州司法局", "2025-04-15")
+
+
+def test_every_chrome_word_of_the_portal_catalogue_drops_its_element():
+    """ontology/portal.csv lists the class and id words of page chrome; each one drops its element."""
+    from pufa_graph.knowledge import read_csv
+    from pufa_graph.read.html import html_to_text
+
+    words = [row["pattern"] for row in read_csv("portal.csv") if row["kind"] == "chrome_class"]
+    assert len(words) >= 10
+    for word in words:
+        for attrs in (f'class="site-{word}"', f'id="{word.upper()}_1"'):
+            page = f'<html><body><div {attrs}>页面杂项文字</div><p>县司法局开展宪法宣传。</p></body></html>'
+            assert html_to_text(page) == "县司法局开展宪法宣传。", (word, attrs)
+    kept = '<html><body><div class="navigation-free content">正文内容</div></body></html>'
+    assert html_to_text(kept) == "正文内容"  # a word inside a longer one is no chrome word

@@ -10,15 +10,13 @@ import re
 from pathlib import Path
 
 from ..errors import ReadError
+from ..knowledge import portal_rules
 from ..model import SourceText
 from .encoding import decode_bytes
 
 #: elements whose content is never report text
 _DROP_TAGS = ["script", "style", "noscript", "template", "nav", "header", "footer", "aside",
               "form", "iframe", "svg", "button", "select", "input", "textarea", "head", "object", "canvas"]
-#: class/id words that mark page chrome on government portals
-_CHROME = re.compile(r"(^|[-_\s])(nav|navbar|menu|breadcrumb|crumb|footer|header|sidebar|share|toolbar|"
-                     r"location|position|skip|topbar|copyright)([-_\s]|$)", re.I)
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
           "section", "article", "main", "blockquote", "pre", "hr", "dd", "dt", "dl", "center",
           "tbody", "thead", "figure", "figcaption", "body", "html", "td", "th"}
@@ -37,7 +35,7 @@ def _is_chrome(tag) -> bool:
     if tag.attrs is None:
         return False
     words = " ".join([tag.get("id") or ""] + list(tag.get("class") or []))
-    return bool(words and _CHROME.search(words))
+    return bool(words and portal_rules().chrome_class.search(words))
 
 
 def _lines(node, out: list[str]) -> None:
