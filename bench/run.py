@@ -117,7 +117,7 @@ def one_process_budget(files: list[Path], store: Path, floor_mb_per_s: float, me
     """Where one process's time goes, measured one part after the other: the per-report analysis
     (read … N-Quads, as ingest's workers do it) and the store write of its result (bulk loads in
     ingest's batches, then the final compaction). ``ingest --jobs 1`` overlaps the two on two cores."""
-    from pufa_graph.ingest import process_file
+    from pufa_graph.ingest import batch_triples_setting, process_file
     from pufa_graph.store.embedded import EmbeddedStore
     from pufa_graph.vocab import doc_graph
 
@@ -126,7 +126,7 @@ def one_process_budget(files: list[Path], store: Path, floor_mb_per_s: float, me
     done = [process_file(str(f)) for f in files]
     analysis = time.perf_counter() - start
     quads = sum(p.triples for p in done)
-    batch_quads = int(os.environ.get("PUFA_BATCH_TRIPLES", "300000"))
+    batch_quads = batch_triples_setting()
     db = EmbeddedStore(store)
     start, cpu = time.perf_counter(), time.process_time()
     batch: list = []

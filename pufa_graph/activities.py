@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .knowledge import Knowledge, read_csv
+from .knowledge import Knowledge, boundary_words, word_alternation
 from .model import Activity, Designation, Document, Evidence, Mention, Problem, Quantity
 
 #: ASCII ? between characters is a character lost to an encoding, not a question mark
@@ -53,35 +53,29 @@ class Cues:
     problem_section: re.Pattern
 
 
-def _alternation(words) -> re.Pattern:
-    return re.compile("|".join(sorted(map(re.escape, set(words)), key=len, reverse=True)))
-
-
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     from .knowledge import knowledge
 
     kb = knowledge()
-    rows = read_csv("boundaries.csv")
-    role = lambda r: [row["word"] for row in rows if row["role"] == r]  # noqa: E731
     venue_type_of = {w: vt.code for vt in kb.venue_types for w in vt.generic_words}
     form_of = {w: f.code for f in kb.forms for w in f.aliases}
     return Cues(
-        activity_verbs=_alternation(role("activity_verb") + list(form_of)),
-        partner_cues=tuple(role("partner_cue")),
-        invite_cues=tuple(role("invite_cue")),
-        not_actor=tuple(role("not_actor")),
-        venue_words=_alternation(venue_type_of),
+        activity_verbs=word_alternation([*boundary_words("activity_verb"), *form_of]),
+        partner_cues=boundary_words("partner_cue"),
+        invite_cues=boundary_words("invite_cue"),
+        not_actor=boundary_words("not_actor"),
+        venue_words=word_alternation(venue_type_of),
         venue_type_of=venue_type_of,
-        venue_exclude=_alternation(role("venue_exclude")),
-        form_words=_alternation(form_of),
+        venue_exclude=word_alternation(boundary_words("venue_exclude")),
+        form_words=word_alternation(form_of),
         form_of=form_of,
-        actor_before=tuple(role("actor_before")),
-        not_audience_after=tuple(role("not_audience_after")),
-        plan_title=_alternation(role("plan_title")),
-        report_title=_alternation(role("report_title")),
-        plan_section=_alternation(role("plan_section")),
-        problem_section=_alternation(role("problem_section")),
+        actor_before=boundary_words("actor_before"),
+        not_audience_after=boundary_words("not_audience_after"),
+        plan_title=word_alternation(boundary_words("plan_title")),
+        report_title=word_alternation(boundary_words("report_title")),
+        plan_section=word_alternation(boundary_words("plan_section")),
+        problem_section=word_alternation(boundary_words("problem_section")),
     )
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from . import lookup
 from .errors import PufaError
-from .knowledge import knowledge, read_csv
+from .knowledge import boundary_words, knowledge, read_csv, word_alternation
 from .store.base import GraphStore
 
 CJK = r"\u4e00-\u9fff"
@@ -41,16 +41,16 @@ def _kinds() -> list[tuple[str, str, re.Pattern, str]]:
     return [(r["kind"], r["lang"], re.compile(r["pattern"], re.I), r["example"]) for r in read_csv("question_kinds.csv")]
 
 
-@lru_cache(maxsize=None)
-def _words(role: str) -> tuple[str, ...]:
-    """The words of one role in ontology/boundaries.csv, in file order."""
-    return tuple(r["word"] for r in read_csv("boundaries.csv") if r["role"] == role)
-
-
 @lru_cache(maxsize=1)
 def _question_tail() -> re.Pattern:
     """The asking words of a Chinese question (哪些, 由谁, 牵头单位 …): not part of what is asked about."""
-    return re.compile("|".join(sorted(map(re.escape, _words("question_tail")), key=len, reverse=True)))
+    return word_alternation(boundary_words("question_tail"))
+
+
+@lru_cache(maxsize=1)
+def _event_phrase() -> re.Pattern:
+    """A named event of the question: up to 30 characters ending in an event word (…宣传月活动, …大赛)."""
+    return re.compile(rf"[{CJK}·]{{2,30}}?(?:{word_alternation(boundary_words('event_word')).pattern})")
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +109,7 @@ def extract_slots(q: str, lang: str) -> dict:
                        ("terms", terms)):
         if value:
             slots[key] = value
-    qualifiers = [w for w in _words("level_qualifier") if w in zh or w in translated]
+    qualifiers = [w for w in boundary_words("level_qualifier") if w in zh or w in translated]
     if qualifiers:
         slots["qualifiers"] = qualifiers
     wants = set()
@@ -202,7 +202,7 @@ def _pinyin_index() -> dict[str, list[str]]:
 
 def _region_by_pinyin(word: str, level_word: str) -> str | None:
     key = re.sub(r"[\s'-]", "", word).lower()
-    if key in _words("english_non_place"):
+    if key in boundary_words("english_non_place"):
         return None
     codes = list(dict.fromkeys(_pinyin_index().get(key, [])))
     if not codes:
@@ -264,8 +264,7 @@ def _terms(q: str, lang: str, quoted: list[str], translated: list[str], region: 
             for name in [knowledge().regions[region].name, *knowledge().regions[region].short_names]:
                 body = body.replace(name, " ")
         body = _question_tail().sub("，", body)
-        event_words = "|".join(sorted(map(re.escape, _words("event_word")), key=len, reverse=True))
-        for m in re.finditer(rf"[{CJK}·]{{2,30}}?(?:{event_words})", body):
+        for m in _event_phrase().finditer(body):
             phrase = re.sub(r"^.*(的|在|了|为|由|既|又)", "", m.group(0))
             if len(phrase) >= 3 and phrase not in terms:
                 terms.append(phrase)
@@ -500,7 +499,7 @@ def _quantity_topic(parsed: Parsed) -> tuple[list[str], list[str]]:
 
 
 def _problem_topic(parsed: Parsed) -> list[str]:
-    scaffold = {r["word"] for r in read_csv("boundaries.csv") if r["role"] == "question_scaffold"}
+    scaffold = set(boundary_words("question_scaffold"))
     cited = [t for t in _quoted(parsed.question) if re.search(f"[{CJK}]", t)]
     source = cited if parsed.lang == "en" and any(t not in scaffold for t in cited) else parsed.slots.get("terms", [])
     terms = [t for t in source if t not in scaffold]

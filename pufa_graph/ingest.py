@@ -19,6 +19,8 @@ from .store.base import GraphStore
 
 #: compact the embedded store after writing at least this many reports in one ingest
 COMPACT_AFTER = 500
+#: quads per store write, unless $PUFA_BATCH_TRIPLES says otherwise: bigger batches were no faster and cost memory
+BATCH_TRIPLES = 300_000
 #: reports analysed by workers but not yet taken by the writer, at most: when the store writes slower
 #: than the workers analyse, workers wait instead of the parent holding thousands of results in memory
 MAX_AHEAD = 256
@@ -188,10 +190,8 @@ def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1, max_by
     Reports are written in batches (at least ``batch_size`` reports, or more until ``batch_triples``
     triples): the embedded store's bulk load makes far fewer, larger files from big batches.
     """
-    import os
-
     if batch_triples is None:
-        batch_triples = int(os.environ.get("PUFA_BATCH_TRIPLES", "300000"))
+        batch_triples = batch_triples_setting()
     files = expand_paths(paths)
     report = IngestReport()
     known = {d.id: d for d in store.documents()}
@@ -235,6 +235,12 @@ def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1, max_by
     if report.count("new") + report.count("replaced") >= COMPACT_AFTER:
         store.optimize()
     return report
+
+
+def batch_triples_setting() -> int:
+    import os
+
+    return int(os.environ.get("PUFA_BATCH_TRIPLES", BATCH_TRIPLES))
 
 
 def remove(store: GraphStore, doc_ids: Iterable[str]) -> list[str]:

@@ -45,6 +45,22 @@ def read_csv(name: str) -> list[dict[str, str]]:
         return rows
 
 
+@lru_cache(maxsize=None)
+def boundary_words(role: str) -> tuple[str, ...]:
+    """The words of one role in ontology/boundaries.csv, in file order."""
+    return tuple(r["word"] for r in _boundary_rows() if r["role"] == role)
+
+
+@lru_cache(maxsize=1)
+def _boundary_rows() -> tuple[dict[str, str], ...]:
+    return tuple(read_csv("boundaries.csv"))
+
+
+def word_alternation(words) -> re.Pattern:
+    """Any of the words, longest first, so that 领导小组 wins over 小组 where both match."""
+    return re.compile("|".join(sorted(map(re.escape, set(words)), key=len, reverse=True)))
+
+
 def read_words(name: str) -> list[str]:
     """A whitespace-separated word list; lines starting with # are comments."""
     text = (ontology_dir() / name).read_text(encoding="utf-8")
@@ -193,11 +209,10 @@ class Knowledge:
                                  r["kind"]) for r in read_csv("media.csv")]
         self.forms = [NamedEntry(r["label_zh"], tuple(split_multi(r["triggers"])), (r["label_en"],), r["code"])
                       for r in read_csv("activity_forms.csv")]
-        boundaries = read_csv("boundaries.csv")
-        self.lead_in_words = frozenset(r["word"] for r in boundaries if r["role"] == "lead_in")
+        self.lead_in_words = frozenset(boundary_words("lead_in"))
         self.lead_in_long = tuple(w for w in self.lead_in_words if len(w) > 1)  # for str.endswith
-        self.generic_starts = tuple(r["word"] for r in boundaries if r["role"] == "generic")
-        self.topic_words = frozenset(r["word"] for r in boundaries if r["role"] == "topic")
+        self.generic_starts = boundary_words("generic")
+        self.topic_words = frozenset(boundary_words("topic"))
         self.surnames = frozenset(read_words("surnames.txt"))
         titles = read_csv("person_titles.csv")
         self.titles_after = tuple(sorted({r["title"] for r in titles if r["position"] == "after"}, key=len, reverse=True))

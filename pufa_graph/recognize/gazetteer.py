@@ -48,7 +48,6 @@ class Dictionary:
 
     def __init__(self, name: str):
         self.name = name
-        self.size = catalogue().sizes.get(name, 0)
 
     def iter(self, text: str) -> Iterator[Match]:
         """(start, end, surface, [(type, key) …]) for every match, overlapping ones included."""

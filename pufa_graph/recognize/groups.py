@@ -21,12 +21,9 @@ MODIFIER_POS = ("n", "vn", "a", "b", "j", "l")
 
 @lru_cache(maxsize=1)
 def _heads() -> tuple[re.Pattern, frozenset[str]]:
-    from ..knowledge import read_csv
+    from ..knowledge import boundary_words, word_alternation
 
-    rows = read_csv("boundaries.csv")
-    heads = [r["word"] for r in rows if r["role"] == "group_head"]
-    verbs = frozenset(r["word"] for r in rows if r["role"] == "modifier_verb")
-    return re.compile("|".join(sorted(map(re.escape, heads), key=len, reverse=True))), verbs
+    return word_alternation(boundary_words("group_head")), frozenset(boundary_words("modifier_verb"))
 
 
 def find_groups(text: str, ctx: Context) -> list[Mention]:
