@@ -41,9 +41,10 @@ def recognizers() -> list[tuple[str, Recognizer]]:
     from .people import find_people
     from .places import find_places
     from .regions import find_regions
+    from .villages import find_villages
 
     return [("laws", find_laws), ("agencies", find_agencies), ("campaigns", find_campaigns),
-            ("places", find_places), ("lexicon", find_lexicon), ("groups", find_groups), ("people", find_people),
+            ("villages", find_villages), ("places", find_places), ("lexicon", find_lexicon), ("groups", find_groups), ("people", find_people),
             ("regions", find_regions)]
 
 

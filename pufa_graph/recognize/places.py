@@ -1,4 +1,4 @@
-"""Places: named venues (…中学, …广场, …长廊, …景区) and villages (…镇…村/社区).
+"""Places: named venues (…中学, …广场, …长廊, …景区). Villages are :mod:`.villages`.
 
 A name runs back from its type word over jieba tokens until a lead-in word
 (走进, 在, 新建 …) or punctuation: 走进|圩丰|中学 -> 圩丰中学.
@@ -13,8 +13,6 @@ from ..model import Mention
 from ..segment import tag
 from . import Context
 
-VILLAGE = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))([\u4e00-\u9fff]{2,3}?(?:村|社区))"
-                     r"(?![\u4e00-\u9fff]?(?:民|委|级|干部|规|集体|组|居))")
 #: parts of speech a place name is made of: nouns, place and person names, numbers, unknown words
 NAME_POS = set("nmxqlj") | {"e"}
 NAME_CHAR = re.compile(r"[\u4e00-\u9fff0-9A-Za-z·]")
@@ -61,13 +59,6 @@ def _is_generic(name: str, ctx: Context) -> bool:
 
 def find_places(text: str, ctx: Context) -> list[Mention]:
     out: list[Mention] = []
-    for m in VILLAGE.finditer(text):
-        town_start = _name_before(text, m.end(1) - 1, ctx, max_chars=4)  # the town's name ends before 镇/乡
-        town = text[town_start:m.end(1)]
-        if len(town) < 3 or _is_generic(town, ctx):
-            continue
-        out.append(Mention("village", town_start, m.end(), text[town_start:m.end()], "village.town-village",
-                           attrs={"town": town, "village": m.group(2)}))
     pattern, type_of = _suffixes()
     for m in pattern.finditer(text):
         suffix = m.group(0)
