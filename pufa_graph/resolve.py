@@ -31,33 +31,57 @@ def _ancestors(kb: Knowledge, code: str) -> list[str]:
     return [r.code for r in kb.region_chain(code)]
 
 
-def pick_region(kb: Knowledge, codes: list[str], home: str | None, context: list[str] = ()) -> str | None:
-    """Of several regions with one name, the one nearest the report's own (or the other names beside it)."""
+def pick_region(kb: Knowledge, codes: list[str], home: str | None, context: list[str] = (),
+                named: Counter | None = None) -> str | None:
+    """Of several regions with one name, the one nearest the names beside it, then the report's own region,
+    then the one the rest of the report supports most (``named``: codes the report names unambiguously)."""
     if not codes:
         return None
     if len(codes) == 1:
         return codes[0]
-    near = [home] if home else []
-    near += list(context)
+
+    def relation(code: str, other: str) -> float:
+        lineage = set(_ancestors(kb, code))
+        other_lineage = set(_ancestors(kb, other))
+        if code == other:
+            return 4
+        if code in other_lineage or other in lineage:
+            return 3
+        shared = lineage & other_lineage
+        return 1 + len(shared) / 10 if shared else 0
 
     def score(code: str) -> tuple:
-        lineage = set(_ancestors(kb, code))
-        best = 0
-        for other in near:
-            other_lineage = set(_ancestors(kb, other))
-            if code == other:
-                best = max(best, 4)
-            elif code in other_lineage or other in lineage:
-                best = max(best, 3)
-            elif lineage & other_lineage:
-                best = max(best, 1 + len(lineage & other_lineage) / 10)
-        level_rank = {"province": 2, "city": 1, "county": 0}[kb.regions[code].level]
-        return (best, level_rank)
+        beside = max((relation(code, other) for other in context), default=0)
+        own = relation(code, home) if home else 0
+        support = sum(n for other, n in (named or {}).items() if relation(code, other) >= 3)
+        level_rank = LEVEL_RANK[kb.regions[code].level]
+        return (beside, own, support, level_rank)
 
     return max(codes, key=score)
 
 
-def regions_in(kb: Knowledge, text: str, home: str | None = None) -> list[str]:
+#: of two same-named regions and nothing else to go by, the higher level (吉林省 before 吉林市)
+LEVEL_RANK = {"province": 3, "city": 2, "county": 1, "township": 0}
+
+
+def named_regions(kb: Knowledge, mentions: list[Mention]) -> Counter:
+    """Regions the report names with no doubt which (a full name, or a short name only one region has),
+    with their ancestors: the evidence for reading the names that several regions share."""
+    named: Counter[str] = Counter()
+    for m in mentions:
+        chains = []
+        if m.type == "region" and "codes" in m.attrs:
+            chains = [m.attrs["codes"]]
+        elif m.type == "agency" and m.attrs.get("regions"):
+            chains = [codes for _surface, codes in m.attrs["regions"]]
+        for codes in chains:
+            if len(codes) == 1:
+                for code in _ancestors(kb, codes[0]):
+                    named[code] += 1
+    return named
+
+
+def regions_in(kb: Knowledge, text: str, home: str | None = None, named: Counter | None = None) -> list[str]:
     """Region codes named in a short text (an issuer, a title), outermost first, each consistent with the last."""
     found: list[str] = []
     found_end = 0
@@ -68,7 +92,7 @@ def regions_in(kb: Knowledge, text: str, home: str | None = None) -> list[str]:
         full = any(kb.regions[c].name == surface for c in codes)
         if not full and len(surface) < 2:
             continue
-        code = pick_region(kb, codes, home, found[-1:])
+        code = pick_region(kb, codes, home, found[-1:], named)
         if code:
             found.append(code)
             found_end = end
@@ -76,18 +100,20 @@ def regions_in(kb: Knowledge, text: str, home: str | None = None) -> list[str]:
 
 
 def jurisdiction(kb: Knowledge, doc: Document, mentions: list[Mention]) -> str | None:
-    """The report's own region: from its issuer, else its title, else the region it names most."""
+    """The report's own region: from its issuer, else its title, else the region it names most; a name that
+    several regions share (鼓楼区) is read by the other places the report names (福州市)."""
+    named = named_regions(kb, mentions)
     for text in (doc.metadata.issuer, doc.metadata.title):
         if text:
-            codes = regions_in(kb, text)
+            codes = regions_in(kb, text, named=named)
             if codes:
                 return max(codes, key=lambda c: len(_ancestors(kb, c)))
     counts: Counter[str] = Counter()
     for m in mentions:
         if m.type == "region" and "codes" in m.attrs:
-            counts[pick_region(kb, m.attrs["codes"], None)] += 1
+            counts[pick_region(kb, m.attrs["codes"], None, named=named)] += 1
         elif m.type == "agency" and m.attrs.get("regions"):
-            counts[pick_region(kb, m.attrs["regions"][-1][1], None)] += 1
+            counts[pick_region(kb, m.attrs["regions"][-1][1], None, named=named)] += 1
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -120,8 +146,9 @@ def _level_char(region: RegionEntry) -> str:
 
 class AgencyResolver:
     def __init__(self, kb: Knowledge, home: str | None, issuer: str | None, issuer_template: str | None,
-                 issuer_kind: str | None = None):
+                 issuer_kind: str | None = None, named: Counter | None = None):
         self.kb = kb
+        self.named = named
         self.issuer_kind = issuer_kind
         self.home = home
         self.issuer = issuer
@@ -134,7 +161,7 @@ class AgencyResolver:
         if attrs.get("regions"):
             code = None
             for _surface, codes in attrs["regions"]:
-                code = pick_region(self.kb, codes, self.home, [code] if code else [])
+                code = pick_region(self.kb, codes, self.home, [code] if code else [], self.named)
             return self.kb.regions.get(code), f"region named in the text ({attrs['regions'][-1][0]})"
         if "level" in attrs and attrs.get("kind") != "mass_organization" or "level" in attrs and "{L}" in attrs.get("body", ""):
             region = _by_level(self.kb, self.home, attrs["level"])
@@ -210,6 +237,7 @@ def resolve_document(doc: Document, kb: Knowledge) -> None:
     """Fill ``canonical`` and ``entity_id`` of every mention, the jurisdiction and the issuer."""
     mentions = doc.mentions
     ctx = Context(kb)
+    named = named_regions(kb, mentions)
     home = jurisdiction(kb, doc, mentions)
     doc.region_code = home
     doc.metadata.region = kb.full_region_name(home) if home else None
@@ -219,13 +247,13 @@ def resolve_document(doc: Document, kb: Knowledge) -> None:
     issuer_template = None
     issuer_kind = None
     if issuer_m is not None:
-        resolver = AgencyResolver(kb, home, None, None)
+        resolver = AgencyResolver(kb, home, None, None, named=named)
         issuer_name, _ = resolver.canonical(issuer_m, None)
         issuer_template = issuer_m.attrs.get("template")
         issuer_kind = issuer_m.attrs.get("kind")
     elif doc.metadata.issuer:
         issuer_name = doc.metadata.issuer
-    resolver = AgencyResolver(kb, home, issuer_name, issuer_template, issuer_kind)
+    resolver = AgencyResolver(kb, home, issuer_name, issuer_template, issuer_kind, named)
 
     previous: Mention | None = None
     for m in mentions:
@@ -237,7 +265,7 @@ def resolve_document(doc: Document, kb: Knowledge) -> None:
         issuer_name = _infer_issuer(mentions, home)
         if issuer_name:
             doc.issuer_inferred = True
-            resolver = AgencyResolver(kb, home, issuer_name, "{R}司法局", "justice")
+            resolver = AgencyResolver(kb, home, issuer_name, "{R}司法局", "justice", named)
             for m in mentions:
                 if m.type == "agency" and m.attrs.get("standalone"):
                     m.canonical, m.attrs["why"] = resolver.canonical(m, None)

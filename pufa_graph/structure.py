@@ -21,6 +21,8 @@ ITEM = re.compile(rf"(?:^|(?<=[。；;：:！？]))([{_CN_NUM}]是)")
 _SENTENCE_END = re.compile(r"(?:[。！？!]|\?(?![\u4e00-\u9fff]))+[”’」』）)]*")
 _TITLE_WORDS = re.compile(r"报告|通报|意见|总结|方案|要点|通知|规划|办法|情况|计划|决定|纲要|细则|公告|简报")
 _ORG_END = re.compile(r"(局|院|委员会|办公室|办|厅|部|委|政府|中心|司法所|所|队|会|室|处|科|站|法院|检察院)$")
+#: a media outlet credited as a source (本网, 法治日报, 县融媒体中心 is a body and stays)
+_MEDIA = re.compile(r"(?:本网|日报|晚报|报社|网站|电视台|广播电台|新闻网|客户端|[^中]网)$")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[(（]\s*\d{4}\s*[〕\])）]\s*\d+\s*号")
 
 
@@ -94,9 +96,11 @@ def _trim(sections: list[Section], limit: int) -> None:
 
 
 def portal_fields(norm: Normalized) -> dict[str, tuple[str, str]]:
-    """Disclosure fields from dropped portal lines: field -> (value, the line it came from)."""
+    """Disclosure fields from dropped portal lines: field -> (value, the line it came from). Where several
+    labels give one field, the label listed first in ontology/portal.csv wins (发布机构 before 来源)."""
     rules = portal_rules()
-    found: dict[str, tuple[str, str]] = {}
+    rank = {label: i for i, label in enumerate(rules.field_of)}
+    found: dict[str, tuple[str, str, int]] = {}
     for line, _pos in norm.dropped:
         matches = list(rules.field_label.finditer(line))
         for i, m in enumerate(matches):
@@ -104,14 +108,32 @@ def portal_fields(norm: Normalized) -> dict[str, tuple[str, str]]:
             field = rules.field_of.get(label, "")
             end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
             value = line[m.end():end].strip(" •·|")
-            if field and value and field not in found:
-                found[field] = (value, line)
-    return found
+            if field and value and (field not in found or rank[label] < found[field][2]):
+                found[field] = (value, line, rank[label])
+    return {field: (value, line) for field, (value, line, _rank) in found.items()}
 
 
 def _portal_issuer(value: str) -> str:
-    """'区司法局 2022-12-26 08:57' -> '区司法局'."""
+    """'区司法局 2022-12-26 08:57' -> '区司法局'; '新昌县司法局 章晓梅' (a byline) -> '新昌县司法局'."""
     return re.split(r"\s|\d{4}[-年/]", value, maxsplit=1)[0].strip()
+
+
+#: a masthead near the top: 大塘埠镇司法所    2024年7月2日, 磐安镇司法所编  2024年1月31日
+_MASTHEAD = re.compile(r"^\s*([\u4e00-\u9fff（）()]{3,30}?)(?:编印|编|印发|主办)?\s+(\S.{5,20})$")
+#: a title naming its issuer: 信丰县大塘埠镇司法所工作信息, X司法局普法简报
+_TITLE_ISSUER = re.compile(r"^([\u4e00-\u9fff]{3,30}?)(?:工作信息|工作简报|普法简报|简报|工作动态)(?:第.{1,4}期)?$")
+
+
+def _signature(lines: list[str], i: int) -> str | None:
+    """The issuing body above the date line ``i``; of several bodies signing together, the first."""
+    bodies = []
+    j = i - 1
+    while j >= 0 and len(lines[j]) <= 40 and _ORG_END.search(lines[j].strip()) and "，" not in lines[j]:
+        bodies.insert(0, lines[j].strip())
+        j -= 1
+        if len(bodies) == 4:
+            break
+    return bodies[0] if bodies else None
 
 
 def extract_metadata(norm: Normalized) -> Metadata:
@@ -120,17 +142,27 @@ def extract_metadata(norm: Normalized) -> Metadata:
     fields = portal_fields(norm)
     meta = Metadata(script=norm.script)
 
-    # Signature block: a date-only line, with the issuing body on the line before it.
+    # Signature block: a date-only line, with the issuing body (or bodies) on the lines before it.
     for i in range(len(lines) - 1, -1, -1):
         if is_date_line(lines[i]):
             meta.date = parse_date(lines[i])
-            if i > 0 and len(lines[i - 1]) <= 40 and _ORG_END.search(lines[i - 1]) and "，" not in lines[i - 1]:
-                meta.issuer = lines[i - 1].strip()
-            meta.source_line = lines[i] if meta.issuer is None else f"{lines[i - 1]} {lines[i]}"
+            meta.issuer = _signature(lines, i)
+            meta.source_line = lines[i] if meta.issuer is None else f"{meta.issuer} {lines[i]}"
             break
+    if meta.issuer is None:
+        for line in lines[:6]:
+            masthead = _MASTHEAD.match(line)
+            if masthead and _ORG_END.search(masthead.group(1)) and is_date_line(masthead.group(2)):
+                meta.issuer, meta.source_line = masthead.group(1), line
+                meta.date = meta.date or parse_date(masthead.group(2))
+                break
     if meta.issuer is None and "issuer" in fields:
-        meta.issuer = _portal_issuer(fields["issuer"][0]) or None
-        meta.source_line = fields["issuer"][1]
+        issuer = _portal_issuer(fields["issuer"][0])
+        if _ORG_END.search(issuer) and not _MEDIA.search(issuer):  # not a person (作者：张三) or 本网, XX日报
+            meta.issuer, meta.source_line = issuer, fields["issuer"][1]
+    if meta.issuer is None and lines and (titled := _TITLE_ISSUER.match(lines[0].strip())):
+        if _ORG_END.search(titled.group(1)):
+            meta.issuer, meta.source_line = titled.group(1), lines[0]
     if meta.date is None and "date" in fields:
         meta.date = parse_date(fields["date"][0])
         meta.source_line = meta.source_line or fields["date"][1]
