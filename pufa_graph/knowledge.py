@@ -143,7 +143,7 @@ class RegionEntry:
     code: str
     name: str
     short_names: tuple[str, ...]
-    level: str  # province | city | county
+    level: str  # province | city | county | township
     parent: str | None
 
 
@@ -154,6 +154,7 @@ class AgencyBody:
     canonical: str
     prefix: str
     english: str
+    level: str = ""  # township: a body of a 乡, 镇 or 街道 (司法所, 派出所), which a township's short name may prefix
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,8 @@ class Knowledge:
         self.regions = {r["code"]: RegionEntry(r["code"], r["name"], tuple(split_multi(r["short_names"])),
                                                r["level"], r["parent_code"] or None)
                         for r in read_csv("regions.csv")}
-        self.agency_bodies = [AgencyBody(r["pattern"], r["kind"], r["canonical"], r["prefix"], r["english"])
+        self.agency_bodies = [AgencyBody(r["pattern"], r["kind"], r["canonical"], r["prefix"], r["english"],
+                                         r.get("level", ""))
                               for r in read_csv("agency_bodies.csv")]
         #: region level -> the court of that level (the {court} of agency_bodies.csv)
         self.court_by_level = {r["level"]: r["court"] for r in read_csv("courts.csv")}
@@ -223,6 +225,17 @@ class Knowledge:
         for region in self.regions.values():
             for name in (region.name, *region.short_names):
                 self.regions_by_name.setdefault(name, []).append(region)
+        #: townships (乡, 镇, 街道) by full name and by short name (古市 of 古市镇): a short name counts only
+        #: before a township's own body (古市派出所), where a report writes it so
+        self.townships_by_name: dict[str, list[RegionEntry]] = {}
+        self.townships_by_short_name: dict[str, list[RegionEntry]] = {}
+        for r in read_csv("townships.csv"):
+            town = RegionEntry(r["code"], r["name"], tuple(split_multi(r["short_names"])), "township",
+                               r["county_code"])
+            self.regions[town.code] = town
+            self.townships_by_name.setdefault(town.name, []).append(town)
+            for short in town.short_names:
+                self.townships_by_short_name.setdefault(short, []).append(town)
 
     # -- regions ---------------------------------------------------------
     def region_chain(self, code: str) -> list[RegionEntry]:
@@ -241,9 +254,17 @@ class Knowledge:
         # municipalities list themselves once
         return "".join(n for i, n in enumerate(names) if i == 0 or n != names[i - 1])
 
-    def agency_prefix(self, code: str) -> str:
-        """The region as agency names print it: a city district keeps its city (柳州市柳江区), a county does not."""
+    def county_of(self, code: str) -> RegionEntry:
+        """A township's county (the county or city that the township belongs to); any other region itself."""
         region = self.regions[code]
+        return self.regions[region.parent] if region.level == "township" and region.parent else region
+
+    def agency_prefix(self, code: str) -> str:
+        """The region as agency names print it: a city district keeps its city (柳州市柳江区), a county does not;
+        a township follows its county (松阳县古市镇)."""
+        region = self.regions[code]
+        if region.level == "township":
+            return self.agency_prefix(region.parent) + region.name if region.parent else region.name
         if region.level == "county" and region.name.endswith("区") and region.parent:
             parent = self.regions.get(region.parent)
             if parent is not None and parent.level in ("city", "province") and parent.name != region.name:

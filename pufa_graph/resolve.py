@@ -117,12 +117,19 @@ def jurisdiction(kb: Knowledge, doc: Document, mentions: list[Mention]) -> str |
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _by_level(kb: Knowledge, home: str | None, level_char: str) -> RegionEntry | None:
-    """区/县/市/州/省 written before a body, read in the report's jurisdiction."""
+def _by_level(kb: Knowledge, home: str | None, level_char: str, home_township: str | None = None) -> RegionEntry | None:
+    """区/县/市/州/省 (or 镇/乡/街道) written before a body, read in the report's jurisdiction."""
     if not home:
         return None
     chain = kb.region_chain(home)
     own = chain[-1]
+    if level_char in ("镇", "乡", "街道"):
+        if own.level == "township":
+            return own
+        return kb.regions[home_township] if home_township else None
+    if own.level == "township":
+        chain = chain[:-1]
+        own = chain[-1]
     if level_char in "区县旗":
         return own if own.level == "county" else None
     if level_char == "市":
@@ -138,6 +145,15 @@ def _by_level(kb: Knowledge, home: str | None, level_char: str) -> RegionEntry |
     return None
 
 
+def home_township(kb: Knowledge, home: str | None, named: Counter) -> str | None:
+    """In a county's report, the township it names most: where its 镇司法所 and 镇政府 are."""
+    if not home or kb.regions[home].level != "county":
+        return None
+    towns = [(n, code) for code, n in named.items()
+             if kb.regions[code].level == "township" and kb.regions[code].parent == home]
+    return max(towns)[1] if towns else None
+
+
 def _level_char(region: RegionEntry) -> str:
     return region.name[-1]
 
@@ -149,6 +165,7 @@ class AgencyResolver:
                  issuer_kind: str | None = None, named: Counter | None = None):
         self.kb = kb
         self.named = named
+        self.home_township = home_township(kb, home, named or Counter())
         self.issuer_kind = issuer_kind
         self.home = home
         self.issuer = issuer
@@ -162,9 +179,15 @@ class AgencyResolver:
             code = None
             for _surface, codes in attrs["regions"]:
                 code = pick_region(self.kb, codes, self.home, [code] if code else [], self.named)
+            if len(attrs["regions"]) == 1 and not self._township_in_reach(code):
+                # 联合镇派出所 in a 信丰县 report: a verb before 镇派出所, not a township of another county
+                surface = attrs["regions"][0][0]
+                if surface[-1] in "镇乡":
+                    region = _by_level(self.kb, self.home, surface[-1], self.home_township)
+                    return region, f"'{surface}' is no township of the report's county: '{surface[-1]}' read in it"
             return self.kb.regions.get(code), f"region named in the text ({attrs['regions'][-1][0]})"
         if "level" in attrs and attrs.get("kind") != "mass_organization" or "level" in attrs and "{L}" in attrs.get("body", ""):
-            region = _by_level(self.kb, self.home, attrs["level"])
+            region = _by_level(self.kb, self.home, attrs["level"], self.home_township)
             home = self.kb.regions[self.home].name if self.home else "unknown"
             return region, f"level '{attrs['level']}' read in the report's jurisdiction ({home})"
         if attrs.get("inherit") and previous is not None and previous.attrs.get("region_code"):
@@ -172,6 +195,14 @@ class AgencyResolver:
         if self.home:
             return self.kb.regions[self.home], "no region written: the report's own jurisdiction"
         return None, "no region written and the report's jurisdiction is unknown"
+
+    def _township_in_reach(self, code: str | None) -> bool:
+        """A township written alone belongs to the report's county (or city), else the report names its county."""
+        if not code or self.kb.regions[code].level != "township" or not self.home:
+            return True
+        county = self.kb.county_of(code).code
+        home_chain = {r.code for r in self.kb.region_chain(self.home)}
+        return county in home_chain or self.home in _ancestors(self.kb, code) or bool(self.named and self.named.get(county))
 
     def canonical(self, m: Mention, previous: Mention | None) -> tuple[str, str]:
         attrs = m.attrs
@@ -182,7 +213,7 @@ class AgencyResolver:
                     attrs["parent"] = self.issuer
                     return self.issuer + surface, "a section or group of the report's issuer"
                 return surface, "a section or group; the issuer is unknown"
-            region = _by_level(self.kb, self.home, surface[0])
+            region = _by_level(self.kb, self.home, surface[0], self.home_township)
             if region:
                 return self.kb.agency_prefix(region.code) + surface[1:], f"level '{surface[0]}' in the jurisdiction"
             return surface, "unresolved level"
@@ -207,9 +238,17 @@ class AgencyResolver:
             return m.surface, why
         name = template
         if region is not None:
-            name = (name.replace("{R}", self.kb.agency_prefix(region.code))
-                    .replace("{L}", _level_char(region))
-                    .replace("{court}", self.kb.court_by_level[region.level]))
+            county = self.kb.county_of(region.code)
+            prefix = self.kb.agency_prefix(region.code)
+            town_short = ""
+            if region.level == "township":
+                written = attrs.get("town_short")
+                if written:  # 天德司法所: the township as the text writes it, after its county
+                    prefix = self.kb.agency_prefix(county.code) + written
+                town_short = written or (region.short_names[0] if region.short_names else region.name)
+            name = (name.replace("{R}", prefix).replace("{C}", self.kb.agency_prefix(county.code))
+                    .replace("{T}", town_short).replace("{L}", _level_char(region))
+                    .replace("{court}", self.kb.court_by_level[county.level]))
             attrs["region_code"] = region.code
         if attrs.get("collective"):
             body = name[len(self.kb.agency_prefix(region.code)):] if region else name

@@ -16,7 +16,9 @@ from ..knowledge import AgencyBody, knowledge
 from ..model import Mention
 from . import Context, gazetteer
 
-LEVEL_CHARS = "省市州县区旗盟"
+LEVEL_CHARS = "省市州县区旗盟镇乡"
+#: written before a township's body: 街道司法所, 街道办事处 (the report's own sub-district)
+TOWNSHIP_LEVEL_WORD = "街道"
 _L = f"[{LEVEL_CHARS}]"
 #: after an agency: a section, office, party group or working group of it
 SUB_BODY = re.compile(r"[\u4e00-\u9fff“”]{1,14}?(?:领导小组|协调小组|工作小组|办公室|秘书科|政治部|党组|中心组|科|股|分局|大队|支队)"
@@ -76,6 +78,13 @@ def _regions_ending(text: str) -> dict[int, list[tuple[int, str, list[str]]]]:
     return ends
 
 
+def _township_shorts_ending(text: str) -> dict[int, list[tuple[int, str, list[str]]]]:
+    ends: dict[int, list[tuple[int, str, list[str]]]] = {}
+    for start, end, surface, values in gazetteer.township_short_matches(text):
+        ends.setdefault(end, []).append((start, surface, [code for _t, code in values]))
+    return ends
+
+
 def _region_prefix(text: str, pos: int, ends) -> tuple[int, list[tuple[str, list[str]]]]:
     """Region names written right before ``pos`` (柳州市柳江区), outermost first."""
     chain: list[tuple[str, list[str]]] = []
@@ -89,6 +98,7 @@ def _region_prefix(text: str, pos: int, ends) -> tuple[int, list[tuple[str, list
 def find_agencies(text: str, ctx: Context) -> list[Mention]:
     alternation, _ = _bodies()
     ends = _regions_ending(text)
+    town_ends = _township_shorts_ending(text)
     out: list[Mention] = []
     for m in alternation.finditer(text):
         body = _which_body(m.group(0))
@@ -104,8 +114,17 @@ def find_agencies(text: str, ctx: Context) -> list[Mention]:
             start -= len(collective.group(0))
         else:
             start, chain = _region_prefix(text, start, ends)
+            if not chain and body.level == "township" and start in town_ends:
+                # 古市派出所, 大塘埠人民法庭: a township's short name, perhaps after its county (松阳县古市派出所)
+                town_start, surface, codes = max(town_ends[start], key=lambda t: len(t[1]))
+                start, chain = _region_prefix(text, town_start, ends)
+                chain.append((surface, codes))
+                attrs["town_short"] = surface
             if chain:
                 attrs["regions"] = chain
+            elif body.level == "township" and text[max(0, start - 2):start] == TOWNSHIP_LEVEL_WORD:
+                attrs["level"] = TOWNSHIP_LEVEL_WORD
+                start -= 2
             elif start > 0 and text[start - 1] in LEVEL_CHARS and body.prefix != "none":
                 attrs["level"] = text[start - 1]
                 start -= 1

@@ -58,7 +58,7 @@ class Dictionary:
 def catalogue() -> Catalogue:
     kb = knowledge()
     return Catalogue({"laws": _law_surfaces(kb), "law_stems": _law_stem_surfaces(kb), "regions": _region_surfaces(kb),
-                      "campaigns": _campaign_surfaces(kb), "lexicon": _lexicon_surfaces(kb)})
+                      "township_short": _township_short_surfaces(kb), "campaigns": _campaign_surfaces(kb), "lexicon": _lexicon_surfaces(kb)})
 
 
 def scan(text: str) -> dict[str, tuple[Match, ...]]:
@@ -93,8 +93,14 @@ def _law_stem_surfaces(kb: Knowledge) -> Iterator[tuple[str, str, str]]:
 
 
 def _region_surfaces(kb: Knowledge) -> Iterator[tuple[str, str, str]]:
-    return ((name, "region", e.code) for name, entries in kb.regions_by_name.items() if len(name) >= 2
-            for e in entries)
+    """Provinces to counties by full and short name; townships by full name only (古市镇)."""
+    yield from ((name, "region", e.code) for name, entries in kb.regions_by_name.items() if len(name) >= 2
+                for e in entries)
+    yield from ((name, "region", e.code) for name, entries in kb.townships_by_name.items() for e in entries)
+
+
+def _township_short_surfaces(kb: Knowledge) -> Iterator[tuple[str, str, str]]:
+    return ((name, "township", e.code) for name, entries in kb.townships_by_short_name.items() for e in entries)
 
 
 def _campaign_surfaces(kb: Knowledge) -> Iterator[tuple[str, str, str]]:
@@ -133,6 +139,11 @@ def regions() -> Dictionary:
 def region_matches(text: str) -> tuple[Match, ...]:
     """Region names in a text (the region and agency recognizers both read them)."""
     return scan(text).get("regions", ())
+
+
+def township_short_matches(text: str) -> tuple[Match, ...]:
+    """Townships' short names (古市, 大塘埠): the agency recognizer reads them before a township's body."""
+    return scan(text).get("township_short", ())
 
 
 @lru_cache(maxsize=1)
