@@ -318,13 +318,12 @@ def resolve_document(doc: Document, kb: Knowledge) -> None:
         elif m.type == "region":
             _resolve_region(kb, m, home)
         elif m.type == "village":
-            prefix = kb.full_region_name(home) if home and kb.regions[home].level == "county" else ""
-            m.canonical = prefix + m.surface
-            m.attrs["why"] = "town and village in the report's county" if prefix else "as written"
+            _resolve_village(kb, m, home, resolver)
         elif m.type in ("group", "media", "person"):
             m.canonical = m.key or m.surface
             m.attrs["why"] = "gazetteer entry" if m.rule.endswith("gazetteer") else "as written"
     _resolve_venues(kb, mentions, home, resolver)
+    doc.mentions = mentions = [m for m in mentions if not (m.type == "village" and m.canonical is None)]
     for m in mentions:
         if m.canonical is None:
             m.canonical = m.surface
@@ -394,6 +393,29 @@ def _resolve_region(kb: Knowledge, m: Mention, home: str | None) -> None:
         m.attrs["why"] = "region catalogue (GB/T 2260)"
     else:
         m.canonical = m.surface
+
+
+def _resolve_village(kb: Knowledge, m: Mention, home: str | None, resolver: AgencyResolver) -> None:
+    """A village's canonical name is its township's, as agencies print it (松阳县古市镇, 福州市鼓楼区温泉街道),
+    then its own; a bare 上河村 needs the report's township, else it is dropped (canonical stays None)."""
+    attrs = m.attrs
+    if "town_codes" in attrs:
+        code = None
+        for _surface, codes in attrs["regions"]:
+            code = pick_region(kb, codes, home, [code] if code else [], resolver.named)
+        town = pick_region(kb, attrs["town_codes"], home, [code] if code else [], resolver.named)
+        m.canonical = kb.agency_prefix(town) + attrs["village"]
+        m.attrs.update(region_code=town, why=f"village of {kb.full_region_name(town)}")
+    elif m.rule == "village.bare":
+        town = home if home and kb.regions[home].level == "township" else resolver.home_township
+        if town:
+            m.canonical = kb.agency_prefix(town) + attrs["village"]
+            m.attrs.update(region_code=town, why=f"a village of the report's township ({kb.regions[town].name})")
+    else:
+        county = kb.county_of(home) if home else None
+        prefix = kb.agency_prefix(county.code) if county is not None and county.level == "county" else ""
+        m.canonical = prefix + m.surface
+        m.attrs["why"] = "town and village in the report's county" if prefix else "as written"
 
 
 def _resolve_venues(kb: Knowledge, mentions: list[Mention], home: str | None, resolver: AgencyResolver) -> None:

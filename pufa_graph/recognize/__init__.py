@@ -14,7 +14,7 @@ from ..knowledge import Knowledge
 from ..model import Mention
 
 #: (outer, inner): an inner mention kept inside an outer one, as in 《市委依法治市办关于印发…的通知》
-NESTABLE = {("law", "agency"), ("venue", "agency"), ("campaign", "law"), ("campaign", "agency"), ("village", "region")}
+NESTABLE = {("law", "agency"), ("venue", "agency"), ("campaign", "law"), ("campaign", "agency"), ("village", "region"), ("venue", "village")}
 
 #: when two candidates cover the same span, the earlier type wins
 TYPE_PRIORITY = ["law", "campaign", "agency", "village", "venue", "media", "person", "group", "region"]
