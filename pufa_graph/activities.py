@@ -32,12 +32,19 @@ DESIGNATION = re.compile(r"(荣获|获评|获得|被命名为|命名为|被评�
 BATCH = re.compile(r"第([一二三四五六七八九十\d]+)批")
 ITEM = re.compile(r"(?:^|(?<=[。；;：:\n]))\s*([一二三四五六七八九十]是|[（(]?[一二三四五六七八九十\d]+[）)、.．])")
 UNIT_MULTIPLIER = {"万": 10000, "千": 1000, "百": 100}
+#: what may stand between a run of agencies and its role word: 等12个单位参加, 的指导下, 共同主办
+ROLE_FILLER = r"^(?:等[\d一二三四五六七八九十几多余]*[个家]?(?:单位|部门|机关|成员单位)?)?(?:的)?(?:共同|分别|联合|积极)?"
+#: roles that make a clause announce an event with named hosts, which later clauses may point back to
+HOST_ROLES = ("主办", "承办", "协办")
 
 
 @dataclass(frozen=True)
 class Cues:
     activity_verbs: re.Pattern
-    partner_cues: tuple[str, ...]
+    role_after: re.Pattern  # 主办, 承办 … written after a run of agencies
+    role_before: tuple[str, ...]  # 联合, 会同 … written before one
+    role_of: dict[str, object]  # word -> OrganizerRole
+    event_backref: re.Pattern  # 活动现场, 随后, 本次活动: a clause about the event named before
     invite_cues: tuple[str, ...]
     not_actor: tuple[str, ...]
     venue_words: re.Pattern
@@ -62,7 +69,11 @@ def cues() -> Cues:
     form_of = {w: f.code for f in kb.forms for w in f.aliases}
     return Cues(
         activity_verbs=word_alternation([*boundary_words("activity_verb"), *form_of]),
-        partner_cues=boundary_words("partner_cue"),
+        role_after=re.compile(ROLE_FILLER + "(" + word_alternation(
+            r.word for r in kb.organizer_roles if r.position == "after").pattern + ")"),
+        role_before=tuple(sorted((r.word for r in kb.organizer_roles if r.position == "before"), key=len, reverse=True)),
+        role_of={(r.word, r.position): r for r in kb.organizer_roles},
+        event_backref=re.compile("^(?:" + word_alternation(boundary_words("event_backref")).pattern + ")"),
         invite_cues=boundary_words("invite_cue"),
         not_actor=boundary_words("not_actor"),
         venue_words=word_alternation(venue_type_of),
@@ -144,6 +155,8 @@ class Framer:
         self.plan = is_plan(doc)
         self.lead_units = self._lead_units()
         self.quantities_at: dict[tuple[int, int], list[Quantity]] = {}  # per clause, read once
+        self.event: dict | None = None  # the last event with named hosts (由A主办…的活动在X举行)
+        self.invited: list[str] = []
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         i = bisect_left(self.starts, start)
@@ -188,10 +201,23 @@ class Framer:
                                    if not any(a <= w.start() and w.end() <= b for a, b in titles_in)))
         if not (laws or campaigns or venues or venue_types or forms):
             return None
-        organizers, partners = self._actors(start, end, ms)
+        organizers, partners, roles = self._actors(start, end, ms)
         line = next((ln for ln in self.lead_units if ln[0] <= start < ln[1]), None)
         lead = self.lead_units.get(line, []) if line else []
         implicit = False
+        event = self._event_for(start, clause)
+        if any(r in roles for r in HOST_ROLES):
+            self.event = {"line": self._line_of(start), "organizers": list(dict.fromkeys(organizers + partners)),
+                          "roles": roles, "venues": venues, "venue_types": venue_types}
+        elif event is not None and organizers and set(roles) <= {"参与"} and roles:
+            # 区法院、区城管局等12个单位参加: the event's participants join its organizers
+            event["organizers"] = list(dict.fromkeys(event["organizers"] + organizers))
+            event["roles"] = {**event["roles"], "参与": list(dict.fromkeys(event["roles"].get("参与", []) + organizers))}
+            organizers, roles = list(event["organizers"]), dict(event["roles"])
+        elif event is not None and not organizers and not partners:
+            organizers, roles = list(event["organizers"]), dict(event["roles"])
+            venues = venues or list(event["venues"])
+            venue_types = venue_types or list(event["venue_types"])
         if not organizers:
             if lead:
                 organizers = list(lead)
@@ -208,8 +234,23 @@ class Framer:
             audiences=list(dict.fromkeys(audiences)), campaign=campaigns[0] if campaigns else None,
             campaigns=list(dict.fromkeys(campaigns)), forms=forms, date=self._date(clause, ms), planned=planned,
             quantities=self._quantities(start, end),
-            persons=list(dict.fromkeys(m.canonical for m in ms if m.type == "person")),
+            persons=list(dict.fromkeys(m.canonical for m in ms if m.type == "person")), roles=roles,
         )
+
+    def _line_of(self, pos: int) -> int:
+        return self.doc.text.count("\n", 0, pos)
+
+    def _event_for(self, start: int, clause: str) -> dict | None:
+        """The event with named hosts this clause belongs to: a later clause of its paragraph, or one that points
+        back to it (活动现场, 随后, 本次活动); a new paragraph that does not point back ends it."""
+        event = self.event
+        if event is None:
+            return None
+        if self.cues.event_backref.match(clause.lstrip()) or self._line_of(start) == event["line"]:
+            event["line"] = self._line_of(start)
+            return event
+        self.event = None
+        return None
 
     def _quantities(self, start: int, end: int) -> list[Quantity]:
         """The clause's numbers, read once by frame_document (an empty list is an answer too)."""
@@ -244,37 +285,51 @@ class Framer:
         found += [(m.start, "village") for m in ms if m.type == "village"]
         return list(dict.fromkeys(code for _s, code in sorted(found)))
 
-    def _actors(self, start: int, end: int, ms: list[Mention]) -> tuple[list[str], list[str]]:
-        """Agencies the clause names as doing something, and those it names as partners."""
+    def _actors(self, start: int, end: int, ms: list[Mention]) -> tuple[list[str], list[str], dict[str, list[str]]]:
+        """Agencies the clause names as doing something, those it names as partners, and each one's role
+        (由A、B主办，C承办: A and B host, C undertakes; 在X的指导下: X guides and does not organize)."""
         text = self.doc.text
         agencies = [m for m in ms if m.type == "agency" and m.attrs.get("nested_in") not in ("law", "venue")]
         runs: list[list[Mention]] = []
         for a in agencies:
-            if runs and text[runs[-1][-1].end:a.start] in ("、", "和", "及", "，", ",", "与"):
+            if runs and text[runs[-1][-1].end:a.start] in ("、", "和", "及", "，", ",", "与", "以及"):
                 runs[-1].append(a)
             else:
                 runs.append([a])
         organizers: list[str] = []
         partners: list[str] = []
         invited: list[str] = []
+        roles: dict[str, list[str]] = {}
         for i, run in enumerate(runs):
+            names = [a.canonical for a in run]
             before = text[max(start, run[0].start - 3):run[0].start]
-            if before.endswith(self.cues.not_actor):
-                continue
-            if before.endswith(self.cues.partner_cues):
-                partners += [a.canonical for a in run]
-                continue
-            if before.endswith(self.cues.invite_cues):
-                invited += [a.canonical for a in run]
-                continue
             stop = runs[i + 1][0].start if i + 1 < len(runs) else end
             after = text[run[-1].end:min(stop, run[-1].end + 24)]
-            if self.cues.activity_verbs.search(after) or after.startswith(("联合", "会同", "与", "主办", "牵头")):
-                organizers += [a.canonical for a in run]
+            role_after = self.cues.role_after.match(after)
+            role = self.cues.role_of[(role_after.group(1), "after")] if role_after else None
+            if role is not None and not role.organizes:
+                roles.setdefault(role.role, []).extend(names)
+                continue
+            if before.endswith(self.cues.not_actor):
+                continue
+            cue = next((w for w in self.cues.role_before if before.endswith(w)), None)
+            if cue:
+                partners += names
+                roles.setdefault(self.cues.role_of[(cue, "before")].role, []).extend(names)
+                continue
+            if before.endswith(self.cues.invite_cues):
+                invited += names
+                continue
+            if role is not None:
+                organizers += names
+                roles.setdefault(role.role, []).extend(names)
+            elif self.cues.activity_verbs.search(after) or after.startswith(("联合", "会同", "与", "主办", "牵头")):
+                organizers += names
             elif after.startswith("的“") and any(m.type == "media" and m.start == run[-1].end + 2 for m in ms):
-                organizers += [a.canonical for a in run]  # 人民法院的“柳江法苑”: the account's operator
+                organizers += names  # 人民法院的“柳江法苑”: the account's operator
         self.invited = list(dict.fromkeys(invited))
-        return list(dict.fromkeys(organizers)), list(dict.fromkeys(partners))
+        return (list(dict.fromkeys(organizers)), list(dict.fromkeys(partners)),
+                {r: list(dict.fromkeys(n)) for r, n in roles.items()})
 
     def _date(self, clause: str, ms: list[Mention]) -> str | None:
         m = MONTH_DAY.search(clause)

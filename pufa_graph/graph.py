@@ -72,7 +72,7 @@ def document_triples(doc: Document) -> list[Triple]:
 TYPE_CLASS = {
     "agency": vocab.PUFA.Agency, "law": vocab.PUFA.Law, "campaign": vocab.PUFA.Campaign, "venue": vocab.PUFA.Venue,
     "village": vocab.PUFA.Village, "region": vocab.PUFA.Region, "person": vocab.PUFA.Person,
-    "group": vocab.PUFA.AudienceGroup, "media": vocab.PUFA.MediaChannel,
+    "group": vocab.PUFA.AudienceGroup, "role": vocab.PUFA.PublicityRole, "media": vocab.PUFA.MediaChannel,
 }
 CLASS_TYPE = {cls.value: name for name, cls in TYPE_CLASS.items()}
 _CLASS = {name: str(cls) for name, cls in TYPE_CLASS.items()}
@@ -258,6 +258,14 @@ def _media_operators(triples: list, doc: Document) -> None:
                             _named(triples, "agency", owner.canonical)))
 
 
+@lru_cache(maxsize=None)
+def role_property(role: str) -> str:
+    """The property of an organizer role (主办 -> host), from ontology/organizer_roles.csv."""
+    from .knowledge import knowledge
+
+    return next(r.prop for r in knowledge().organizer_roles if r.role == role)
+
+
 def activity_triples(doc: Document) -> list[Triple]:
     """Activities, designations and problems, each with its evidence span."""
     triples: list[Triple] = []
@@ -275,6 +283,9 @@ def activity_triples(doc: Document) -> list[Triple]:
                                    (PUFA.audience, "group", a.audiences), (PUFA.partOfCampaign, "campaign", a.campaigns),
                                    (PUFA.person, "person", a.persons)):
             triples += [(node, prop, _named(triples, type_, n)) for n in names]
+        for role, names in sorted(a.roles.items()):
+            prop = getattr(PUFA, role_property(role))
+            triples += [(node, prop, _named(triples, "agency", n)) for n in names]
         for venue in a.venues:
             triples.append((node, PUFA.venue, _named(triples, "village" if venue in villages else "venue", venue)))
         triples += [(node, PUFA.venueType, concept("venue", v)) for v in a.venue_types]

@@ -158,6 +158,17 @@ class AgencyBody:
 
 
 @dataclass(frozen=True)
+class OrganizerRole:
+    """A word that says what part the bodies beside it play: 主办 after them, 联合 before them."""
+
+    word: str
+    role: str  # the role as the conventions name it: 主办, 承办, 协办, 牵头, 参与, 配合, 联合, 会同, 指导
+    prop: str  # the RDF property (pufa:host …)
+    organizes: bool
+    position: str  # after | before
+
+
+@dataclass(frozen=True)
 class VenueTypeEntry:
     code: str
     label_zh: str
@@ -211,6 +222,8 @@ class Knowledge:
                                  r["kind"]) for r in read_csv("media.csv")]
         self.forms = [NamedEntry(r["label_zh"], tuple(split_multi(r["triggers"])), (r["label_en"],), r["code"])
                       for r in read_csv("activity_forms.csv")]
+        self.organizer_roles = [OrganizerRole(r["word"], r["role"], r["property"], r["organizes"] == "yes",
+                                              r["position"]) for r in read_csv("organizer_roles.csv")]
         self.lead_in_words = frozenset(boundary_words("lead_in"))
         self.lead_in_long = tuple(w for w in self.lead_in_words if len(w) > 1)  # for str.endswith
         self.generic_starts = boundary_words("generic")

@@ -114,6 +114,8 @@ class Activity:
     planned: bool = False
     quantities: list[Quantity] = field(default_factory=list)
     persons: list[str] = field(default_factory=list)
+    #: the part each organizer played, as the text says it: {"主办": [...], "承办": [...], "指导": [...]}
+    roles: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from dataclasses import dataclass, field
 
@@ -109,6 +111,17 @@ ACTIVITY_FIELDS = {
 }
 
 
+@lru_cache(maxsize=1)
+def _role_of_property() -> dict[str, str]:
+    """host -> 主办 …: the first role the catalogue gives each role property (联合 and 会同 are both partner)."""
+    from .knowledge import knowledge
+
+    out: dict[str, str] = {}
+    for r in knowledge().organizer_roles:
+        out.setdefault(r.prop, r.role)
+    return out
+
+
 def _concept_code(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].split("_", 1)[-1]
 
@@ -175,10 +188,14 @@ def activity_details(store: GraphStore, acts: dict[str, str]) -> list[dict]:
         out[act] = {"id": act.rsplit("/", 1)[-1], "doc": docid, "organizers": [], "implicit_organizer": False,
                     "partners": [], "lead_units": [], "laws": [], "venues": [], "venue_types": [], "audiences": [],
                     "campaign": None, "campaigns": [], "forms": [], "date": None, "planned": False,
-                    "quantities": [], "evidence": None}
+                    "quantities": [], "roles": {}, "evidence": None}
     for r in rows:
         a = out[r["act"]]
         prop = r["p"].rsplit("#", 1)[-1]
+        if prop in _role_of_property():
+            names = a["roles"].setdefault(_role_of_property()[prop], [])
+            if r["label"] and r["label"] not in names:
+                names.append(r["label"])
         if prop in ACTIVITY_FIELDS:
             field = ACTIVITY_FIELDS[prop]
             if r["label"] and r["label"] not in a[field]:
@@ -204,6 +221,8 @@ def activity_details(store: GraphStore, acts: dict[str, str]) -> list[dict]:
             a[key].sort()
         a["venue_types"].sort()
         a["forms"].sort()
+        for names in a["roles"].values():
+            names.sort()
     return sorted(out.values(), key=lambda a: (a["doc"], a["evidence"]["start"] if a["evidence"] else 0))
 
 

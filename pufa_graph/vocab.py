@@ -42,7 +42,7 @@ class ClosedNamespace:
 
 
 PUFA = ClosedNamespace("pufa", BASE + "ontology#", """
-    Report Agency Law Campaign Activity Venue Village Region Person AudienceGroup MediaChannel
+    Report Agency Law Campaign Activity Venue Village Region Person AudienceGroup PublicityRole MediaChannel
     DemonstrationDesignation Problem Quantity Mention Evidence
     AgencyKind LawLevel VenueType ActivityForm CampaignKind DesignationLevel
 
@@ -53,7 +53,8 @@ PUFA = ClosedNamespace("pufa", BASE + "ontology#", """
 
     mentionOf inReport surface start end origStart origEnd sentence rule spans
 
-    organizer implicitOrganizer partner leadUnit promotesLaw topic venue venueType audience
+    organizer implicitOrganizer partner leadUnit host undertaker coOrganizer participant supporter guidedBy
+    promotesLaw topic venue venueType audience
     partOfCampaign form date planned quantity evidence
     what value unit approximate qualifier
     designee designationTitle designationLevel year batch
