@@ -22,7 +22,6 @@ from .model import Activity, Designation, Document, Evidence, Mention, Problem, 
 
 #: ASCII ? between characters is a character lost to an encoding, not a question mark
 CLAUSE_END = re.compile(r"[；;。！？!]|\?(?![\u4e00-\u9fff])")
-LEAD_UNITS = re.compile(r"[（(]\s*牵头单位\s*[:：]([^（）()]*)[)）]")
 MONTH_DAY = re.compile(r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})[日号])?(?:份)?")
 YEAR = re.compile(r"((?:19|20)\d{2})年")
 QUANTITY = re.compile(r"(不少于|至少|超过|近|约|共)?(\d+(?:\.\d+)?)\s*(万|千|百)?\s*(余|多)?\s*"
@@ -45,6 +44,7 @@ class Cues:
     role_before: tuple[str, ...]  # 联合, 会同 … written before one
     role_of: dict[str, object]  # word -> OrganizerRole
     event_backref: re.Pattern  # 活动现场, 随后, 本次活动: a clause about the event named before
+    unit_label: re.Pattern  # 牵头单位：, 责任单位： in a plan
     invite_cues: tuple[str, ...]
     not_actor: tuple[str, ...]
     venue_words: re.Pattern
@@ -73,6 +73,8 @@ def cues() -> Cues:
             r.word for r in kb.organizer_roles if r.position == "after").pattern + ")"),
         role_before=tuple(sorted((r.word for r in kb.organizer_roles if r.position == "before"), key=len, reverse=True)),
         role_of={(r.word, r.position): r for r in kb.organizer_roles},
+        unit_label=re.compile("(" + word_alternation(
+            r.word for r in kb.organizer_roles if r.position == "label").pattern + r")\s*[:：]"),
         event_backref=re.compile("^(?:" + word_alternation(boundary_words("event_backref")).pattern + ")"),
         invite_cues=boundary_words("invite_cue"),
         not_actor=boundary_words("not_actor"),
@@ -153,7 +155,7 @@ class Framer:
         self.starts = [m.start for m in self.mentions]
         self.year = report_year(doc)
         self.plan = is_plan(doc)
-        self.lead_units = self._lead_units()
+        self.task_units = self._task_units()
         self.quantities_at: dict[tuple[int, int], list[Quantity]] = {}  # per clause, read once
         self.event: dict | None = None  # the last event with named hosts (由A主办…的活动在X举行)
         self.invited: list[str] = []
@@ -167,22 +169,39 @@ class Framer:
             i += 1
         return out
 
-    def _lead_units(self) -> dict[tuple[int, int], list[str]]:
-        """Each line's 牵头单位, from the parenthesis that closes a task in a plan."""
-        out = {}
+    def _task_units(self) -> dict[tuple[int, int], dict[str, list[str]]]:
+        """Each task line's units by role, from a plan's labels: （牵头单位：A；责任单位：B） closing the task's
+        line, or a line 责任单位：A、B after the task, which holds for the lines since the last such line."""
+        text = self.doc.text
+        out: dict[tuple[int, int], dict[str, list[str]]] = {}
+        pending: list[tuple[int, int]] = []
         for line in _lines(self.doc):
-            for m in LEAD_UNITS.finditer(self.doc.text, *line):
-                units = [x.canonical for x in self.mentions_in(m.start(1), m.end(1)) if x.type == "agency"]
-                if units:
-                    out[line] = list(dict.fromkeys(units))
+            labels = list(self.cues.unit_label.finditer(text, *line))
+            if not labels:
+                if text[line[0]:line[1]].strip():
+                    pending.append(line)
+                continue
+            units: dict[str, list[str]] = {}
+            for i, m in enumerate(labels):
+                stop = labels[i + 1].start() if i + 1 < len(labels) else line[1]
+                role = self.cues.role_of[(m.group(1), "label")].role
+                names = [x.canonical for x in self.mentions_in(m.end(), stop) if x.type == "agency"]
+                if names:
+                    units.setdefault(role, []).extend(n for n in names if n not in units.get(role, []))
+            if not units:
+                continue
+            own_line = text[line[0]:labels[0].start()].strip(" 　（(")
+            for task in ([line] if own_line else pending[-3:]):
+                out[task] = units
+            pending = []
         return out
 
     # -- one clause -----------------------------------------------------------
     def frame(self, start: int, end: int) -> Activity | None:
         text = self.doc.text
         clause = text[start:end]
-        if LEAD_UNITS.search(clause) or clause.lstrip("（(").startswith("牵头单位"):
-            return None
+        if self.cues.unit_label.match(clause.lstrip("（( 　")):
+            return None  # the units of a task, not a task
         if start < len(self.doc.metadata.title or "") + 2 and self.doc.metadata.title and clause in self.doc.metadata.title:
             return None  # the title announces the report, it is no activity
         titles = _section_titles_at(self.doc, start)
@@ -202,8 +221,9 @@ class Framer:
         if not (laws or campaigns or venues or venue_types or forms):
             return None
         organizers, partners, roles = self._actors(start, end, ms)
-        line = next((ln for ln in self.lead_units if ln[0] <= start < ln[1]), None)
-        lead = self.lead_units.get(line, []) if line else []
+        line = next((ln for ln in self.task_units if ln[0] <= start < ln[1]), None)
+        units = self.task_units.get(line, {}) if line else {}
+        lead = units.get("牵头", [])
         implicit = False
         event = self._event_for(start, clause)
         if any(r in roles for r in HOST_ROLES):
@@ -219,8 +239,9 @@ class Framer:
             venues = venues or list(event["venues"])
             venue_types = venue_types or list(event["venue_types"])
         if not organizers:
-            if lead:
-                organizers = list(lead)
+            if units:
+                organizers = list(dict.fromkeys(n for names in units.values() for n in names))
+                roles = {r: list(n) for r, n in units.items()}
             elif self.doc.issuer_entity:
                 organizers = [self.doc.issuer_entity]
                 implicit = True

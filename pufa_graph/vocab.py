@@ -53,7 +53,7 @@ PUFA = ClosedNamespace("pufa", BASE + "ontology#", """
 
     mentionOf inReport surface start end origStart origEnd sentence rule spans
 
-    organizer implicitOrganizer partner leadUnit host undertaker coOrganizer participant supporter guidedBy
+    organizer implicitOrganizer partner leadUnit host undertaker coOrganizer participant supporter responsibleUnit guidedBy
     promotesLaw topic venue venueType audience
     partOfCampaign form date planned quantity evidence
     what value unit approximate qualifier
