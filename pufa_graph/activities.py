@@ -45,6 +45,7 @@ class Cues:
     role_of: dict[str, object]  # word -> OrganizerRole
     event_backref: re.Pattern  # 活动现场, 随后, 本次活动: a clause about the event named before
     unit_label: re.Pattern  # 牵头单位：, 责任单位： in a plan
+    scope_break: tuple[str, ...]  # 据统计, 今年以来: a paragraph that leaves the event being told
     invite_cues: tuple[str, ...]
     not_actor: tuple[str, ...]
     venue_words: re.Pattern
@@ -75,6 +76,7 @@ def cues() -> Cues:
         role_of={(r.word, r.position): r for r in kb.organizer_roles},
         unit_label=re.compile("(" + word_alternation(
             r.word for r in kb.organizer_roles if r.position == "label").pattern + r")\s*[:：]"),
+        scope_break=boundary_words("scope_break"),
         event_backref=re.compile("^(?:" + word_alternation(boundary_words("event_backref")).pattern + ")"),
         invite_cues=boundary_words("invite_cue"),
         not_actor=boundary_words("not_actor"),
@@ -158,6 +160,7 @@ class Framer:
         self.task_units = self._task_units()
         self.quantities_at: dict[tuple[int, int], list[Quantity]] = {}  # per clause, read once
         self.event: dict | None = None  # the last event with named hosts (由A主办…的活动在X举行)
+        self.place: dict | None = None  # where the event being told took place (走进…上河村, 开展…)
         self.invited: list[str] = []
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
@@ -226,6 +229,7 @@ class Framer:
         lead = units.get("牵头", [])
         implicit = False
         event = self._event_for(start, clause)
+        place = self._place_for(start)
         if any(r in roles for r in HOST_ROLES):
             self.event = {"line": self._line_of(start), "organizers": list(dict.fromkeys(organizers + partners)),
                           "roles": roles, "venues": venues, "venue_types": venue_types}
@@ -238,6 +242,11 @@ class Framer:
             organizers, roles = list(event["organizers"]), dict(event["roles"])
             venues = venues or list(event["venues"])
             venue_types = venue_types or list(event["venue_types"])
+        if venues and (organizers or partners) and not self.plan:
+            # where a named event took place: later paragraphs about it took place there too
+            self.place = {"line": self._line_of(start), "venues": venues, "venue_types": venue_types}
+        elif place is not None and not venues and not venue_types:
+            venues, venue_types = list(place["venues"]), list(place["venue_types"])
         if not organizers:
             if units:
                 organizers = list(dict.fromkeys(n for names in units.values() for n in names))
@@ -258,6 +267,12 @@ class Framer:
             persons=list(dict.fromkeys(m.canonical for m in ms if m.type == "person")), roles=roles,
         )
 
+    def _subject_position(self, clause_start: int, pos: int) -> bool:
+        """Nothing but a time or place adverbial before ``pos`` in its clause (活动结束后，镇司法所…)."""
+        before = self.doc.text[clause_start:pos]
+        last = max(before.rfind("，"), before.rfind(","))
+        return not before[last + 1:].strip(" 　“”") and (last < 0 or len(before) <= 24)
+
     def _line_of(self, pos: int) -> int:
         return self.doc.text.count("\n", 0, pos)
 
@@ -272,6 +287,21 @@ class Framer:
             return event
         self.event = None
         return None
+
+    def _place_for(self, start: int) -> dict | None:
+        """The place of the event being told: it holds until a paragraph opens with a date, an outline marker or
+        a turn of the report (据统计, 今年以来, 下一步: ``scope_break`` words)."""
+        place = self.place
+        if place is None:
+            return None
+        line = self._line_of(start)
+        if line != place["line"]:
+            opening = self.doc.text[self.doc.text.rfind("\n", 0, start) + 1:start + 8].lstrip(" 　")
+            if MONTH_DAY.match(opening) or ITEM.match(opening) or opening.startswith(self.cues.scope_break):
+                self.place = None
+                return None
+            place["line"] = line
+        return place
 
     def _quantities(self, start: int, end: int) -> list[Quantity]:
         """The clause's numbers, read once by frame_document (an empty list is an answer too)."""
@@ -346,6 +376,9 @@ class Framer:
                 roles.setdefault(role.role, []).extend(names)
             elif self.cues.activity_verbs.search(after) or after.startswith(("联合", "会同", "与", "主办", "牵头")):
                 organizers += names
+            elif i == 0 and self._subject_position(start, run[0].start) and \
+                    self.cues.activity_verbs.search(text, run[-1].end, end):
+                organizers += names  # 古市人民法庭法官吴建平和村“法律明白人”…讲解: the clause's subject acts
             elif after.startswith("的“") and any(m.type == "media" and m.start == run[-1].end + 2 for m in ms):
                 organizers += names  # 人民法院的“柳江法苑”: the account's operator
         self.invited = list(dict.fromkeys(invited))

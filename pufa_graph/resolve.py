@@ -186,7 +186,8 @@ class AgencyResolver:
                     region = _by_level(self.kb, self.home, surface[-1], self.home_township)
                     return region, f"'{surface}' is no township of the report's county: '{surface[-1]}' read in it"
             return self.kb.regions.get(code), f"region named in the text ({attrs['regions'][-1][0]})"
-        if "level" in attrs and attrs.get("kind") != "mass_organization" or "level" in attrs and "{L}" in attrs.get("body", ""):
+        if "level" in attrs and (attrs.get("kind") != "mass_organization" or "{L}" in attrs.get("body", "")
+                                 or attrs["level"] in ("镇", "乡", "街道")):
             region = _by_level(self.kb, self.home, attrs["level"], self.home_township)
             home = self.kb.regions[self.home].name if self.home else "unknown"
             return region, f"level '{attrs['level']}' read in the report's jurisdiction ({home})"
@@ -319,7 +320,7 @@ def resolve_document(doc: Document, kb: Knowledge) -> None:
             _resolve_region(kb, m, home)
         elif m.type == "village":
             _resolve_village(kb, m, home, resolver)
-        elif m.type in ("group", "media", "person"):
+        elif m.type in ("group", "role", "media", "person"):
             m.canonical = m.key or m.surface
             m.attrs["why"] = "gazetteer entry" if m.rule.endswith("gazetteer") else "as written"
     _resolve_venues(kb, mentions, home, resolver)
