@@ -162,6 +162,8 @@ class Framer:
         self.event: dict | None = None  # the last event with named hosts (由A主办…的活动在X举行)
         self.place: dict | None = None  # where the event being told took place (走进…上河村, 开展…)
         self.invited: list[str] = []
+        self.collective: list[str] = []
+        self.collective_names = {m.canonical for m in self.mentions if m.type == "collective"}
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         i = bisect_left(self.starts, start)
@@ -188,7 +190,7 @@ class Framer:
             for i, m in enumerate(labels):
                 stop = labels[i + 1].start() if i + 1 < len(labels) else line[1]
                 role = self.cues.role_of[(m.group(1), "label")].role
-                names = [x.canonical for x in self.mentions_in(m.end(), stop) if x.type == "agency"]
+                names = [x.canonical for x in self.mentions_in(m.end(), stop) if x.type in ("agency", "collective")]
                 if names:
                     units.setdefault(role, []).extend(n for n in names if n not in units.get(role, []))
             if not units:
@@ -247,10 +249,14 @@ class Framer:
             self.place = {"line": self._line_of(start), "venues": venues, "venue_types": venue_types}
         elif place is not None and not venues and not venue_types:
             venues, venue_types = list(place["venues"]), list(place["venue_types"])
-        if not organizers:
+        if not organizers and self.collective:
+            pass  # 各司法所开展…: the collective organized it, not the issuer
+        elif not organizers:
             if units:
-                organizers = list(dict.fromkeys(n for names in units.values() for n in names))
-                roles = {r: list(n) for r, n in units.items()}
+                named = list(dict.fromkeys(n for names in units.values() for n in names))
+                organizers = [n for n in named if n not in self.collective_names]
+                self.collective = [n for n in named if n in self.collective_names]
+                roles = {r: [n for n in names if n not in self.collective_names] for r, names in units.items()}
             elif self.doc.issuer_entity:
                 organizers = [self.doc.issuer_entity]
                 implicit = True
@@ -265,6 +271,7 @@ class Framer:
             campaigns=list(dict.fromkeys(campaigns)), forms=forms, date=self._date(clause, ms), planned=planned,
             quantities=self._quantities(start, end),
             persons=list(dict.fromkeys(m.canonical for m in ms if m.type == "person")), roles=roles,
+            collective_organizers=list(self.collective),
         )
 
     def _subject_position(self, clause_start: int, pos: int) -> bool:
@@ -340,7 +347,8 @@ class Framer:
         """Agencies the clause names as doing something, those it names as partners, and each one's role
         (由A、B主办，C承办: A and B host, C undertakes; 在X的指导下: X guides and does not organize)."""
         text = self.doc.text
-        agencies = [m for m in ms if m.type == "agency" and m.attrs.get("nested_in") not in ("law", "venue")]
+        agencies = [m for m in ms if m.type in ("agency", "collective") and m.attrs.get("nested_in") not in ("law", "venue")]
+        collectives = {m.canonical for m in agencies if m.type == "collective"}
         runs: list[list[Mention]] = []
         for a in agencies:
             if runs and text[runs[-1][-1].end:a.start] in ("、", "和", "及", "，", ",", "与", "以及"):
@@ -382,8 +390,11 @@ class Framer:
             elif after.startswith("的“") and any(m.type == "media" and m.start == run[-1].end + 2 for m in ms):
                 organizers += names  # 人民法院的“柳江法苑”: the account's operator
         self.invited = list(dict.fromkeys(invited))
-        return (list(dict.fromkeys(organizers)), list(dict.fromkeys(partners)),
-                {r: list(dict.fromkeys(n)) for r, n in roles.items()})
+        # 各司法所 organizes as a collective of bodies, never as one agency (CONVENTIONS)
+        self.collective = [n for n in dict.fromkeys(organizers + partners) if n in collectives]
+        return ([n for n in dict.fromkeys(organizers) if n not in collectives],
+                [n for n in dict.fromkeys(partners) if n not in collectives],
+                {r: [x for x in dict.fromkeys(n) if x not in collectives] for r, n in roles.items()})
 
     def _date(self, clause: str, ms: list[Mention]) -> str | None:
         m = MONTH_DAY.search(clause)

@@ -199,7 +199,7 @@ def remove(ctx: click.Context, docs: tuple[str, ...]) -> None:
     click.echo(f"removed {len(removed)} report(s): {', '.join(removed)}")
 
 
-ENTITY_TYPES = ["agency", "law", "campaign", "venue", "village", "region", "person", "group", "media"]
+ENTITY_TYPES = ["agency", "law", "campaign", "venue", "village", "region", "person", "group", "role", "collective", "media"]
 
 
 @main.command()

@@ -72,7 +72,7 @@ def document_triples(doc: Document) -> list[Triple]:
 TYPE_CLASS = {
     "agency": vocab.PUFA.Agency, "law": vocab.PUFA.Law, "campaign": vocab.PUFA.Campaign, "venue": vocab.PUFA.Venue,
     "village": vocab.PUFA.Village, "region": vocab.PUFA.Region, "person": vocab.PUFA.Person,
-    "group": vocab.PUFA.AudienceGroup, "role": vocab.PUFA.PublicityRole, "media": vocab.PUFA.MediaChannel,
+    "group": vocab.PUFA.AudienceGroup, "role": vocab.PUFA.PublicityRole, "collective": vocab.PUFA.Collective, "media": vocab.PUFA.MediaChannel,
 }
 CLASS_TYPE = {cls.value: name for name, cls in TYPE_CLASS.items()}
 _CLASS = {name: str(cls) for name, cls in TYPE_CLASS.items()}
@@ -281,7 +281,8 @@ def activity_triples(doc: Document) -> list[Triple]:
         for prop, type_, names in ((PUFA.organizer, "agency", a.organizers), (PUFA.partner, "agency", a.partners),
                                    (PUFA.leadUnit, "agency", a.lead_units), (PUFA.promotesLaw, "law", a.laws),
                                    (PUFA.audience, "group", a.audiences), (PUFA.partOfCampaign, "campaign", a.campaigns),
-                                   (PUFA.person, "person", a.persons)):
+                                   (PUFA.person, "person", a.persons),
+                                   (PUFA.collectiveOrganizer, "collective", a.collective_organizers)):
             triples += [(node, prop, _named(triples, type_, n)) for n in names]
         for role, names in sorted(a.roles.items()):
             prop = getattr(PUFA, role_property(role))

@@ -155,6 +155,7 @@ class AgencyBody:
     prefix: str
     english: str
     level: str = ""  # township: a body of a 乡, 镇 or 街道 (司法所, 派出所), which a township's short name may prefix
+    venue_type: str = ""  # a body that is also a place (人民医院: hospital): a venue where the text goes there
 
 
 @dataclass(frozen=True)
@@ -207,7 +208,7 @@ class Knowledge:
                                                r["level"], r["parent_code"] or None)
                         for r in read_csv("regions.csv")}
         self.agency_bodies = [AgencyBody(r["pattern"], r["kind"], r["canonical"], r["prefix"], r["english"],
-                                         r.get("level", ""))
+                                         r.get("level", ""), r.get("venue_type", ""))
                               for r in read_csv("agency_bodies.csv")]
         #: region level -> the court of that level (the {court} of agency_bodies.csv)
         self.court_by_level = {r["level"]: r["court"] for r in read_csv("courts.csv")}

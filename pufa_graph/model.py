@@ -116,6 +116,8 @@ class Activity:
     persons: list[str] = field(default_factory=list)
     #: the part each organizer played, as the text says it: {"主办": [...], "承办": [...], "指导": [...]}
     roles: dict[str, list[str]] = field(default_factory=dict)
+    #: collectives that organized it (各司法所开展…): not agencies, so not in ``organizers``
+    collective_organizers: list[str] = field(default_factory=list)
 
 
 @dataclass

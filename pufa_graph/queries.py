@@ -108,6 +108,7 @@ def explain_entity(store: GraphStore, name: str) -> list[tuple[EntityRow, list[M
 ACTIVITY_FIELDS = {
     "organizer": "organizers", "partner": "partners", "leadUnit": "lead_units", "promotesLaw": "laws",
     "venue": "venues", "audience": "audiences", "partOfCampaign": "campaigns",
+    "collectiveOrganizer": "collective_organizers",
 }
 
 
@@ -188,7 +189,7 @@ def activity_details(store: GraphStore, acts: dict[str, str]) -> list[dict]:
         out[act] = {"id": act.rsplit("/", 1)[-1], "doc": docid, "organizers": [], "implicit_organizer": False,
                     "partners": [], "lead_units": [], "laws": [], "venues": [], "venue_types": [], "audiences": [],
                     "campaign": None, "campaigns": [], "forms": [], "date": None, "planned": False,
-                    "quantities": [], "roles": {}, "evidence": None}
+                    "quantities": [], "roles": {}, "collective_organizers": [], "evidence": None}
     for r in rows:
         a = out[r["act"]]
         prop = r["p"].rsplit("#", 1)[-1]
@@ -217,7 +218,8 @@ def activity_details(store: GraphStore, acts: dict[str, str]) -> list[dict]:
             "approx": r["approx"] == "true", "qualifier": r["qualifier"] or "exact", "text": r["text"]})
     for a in out.values():
         a["campaign"] = a["campaigns"][0] if a["campaigns"] else None
-        for key in ("organizers", "partners", "lead_units", "laws", "venues", "audiences", "campaigns"):
+        for key in ("organizers", "partners", "lead_units", "laws", "venues", "audiences", "campaigns",
+                    "collective_organizers"):
             a[key].sort()
         a["venue_types"].sort()
         a["forms"].sort()

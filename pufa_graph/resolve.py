@@ -160,6 +160,14 @@ def _level_char(region: RegionEntry) -> str:
 
 # -- agencies ---------------------------------------------------------------
 
+@lru_cache(maxsize=1)
+def _joining_words() -> frozenset[str]:
+    """Words that join bodies (和, 与, 会同 …): the organizer-role words written before a body, and conjunctions."""
+    from .knowledge import boundary_words, knowledge
+
+    return frozenset([r.word for r in knowledge().organizer_roles if r.position == "before"]
+                     + list(boundary_words("conjunction")))
+
 class AgencyResolver:
     def __init__(self, kb: Knowledge, home: str | None, issuer: str | None, issuer_template: str | None,
                  issuer_kind: str | None = None, named: Counter | None = None):
@@ -179,6 +187,11 @@ class AgencyResolver:
             code = None
             for _surface, codes in attrs["regions"]:
                 code = pick_region(self.kb, codes, self.home, [code] if code else [], self.named)
+            joined = self._conjunction_before_level(attrs["regions"][0][0], code) if len(attrs["regions"]) == 1 else None
+            if joined:
+                # 县司法局会同县民政局, 政协委员和县法学会: 会同 and 和 join two bodies; 会同县 and 和县 are far away
+                region = _by_level(self.kb, self.home, joined, self.home_township)
+                return region, f"'{attrs['regions'][0][0]}' is a joining word before '{joined}', read in the report's region"
             if len(attrs["regions"]) == 1 and not self._township_in_reach(code):
                 # 联合镇派出所 in a 信丰县 report: a verb before 镇派出所, not a township of another county
                 surface = attrs["regions"][0][0]
@@ -196,6 +209,17 @@ class AgencyResolver:
         if self.home:
             return self.kb.regions[self.home], "no region written: the report's own jurisdiction"
         return None, "no region written and the report's jurisdiction is unknown"
+
+    def _conjunction_before_level(self, surface: str, code: str | None) -> str | None:
+        """The level character after a joining word (会同, 和, 与) that, with it, spells a region unrelated to the
+        report's own (会同县 in a 谷城县 report): that character, else None."""
+        if not code or not self.home or len(surface) < 2 or surface[-1] not in "县区市":
+            return None
+        cue = surface[:-1]
+        if cue not in _joining_words():
+            return None
+        shared = set(_ancestors(self.kb, code)) & set(_ancestors(self.kb, self.home))
+        return surface[-1] if not shared else None
 
     def _township_in_reach(self, code: str | None) -> bool:
         """A township written alone belongs to the report's county (or city), else the report names its county."""
@@ -240,7 +264,7 @@ class AgencyResolver:
         name = template
         if region is not None:
             county = self.kb.county_of(region.code)
-            prefix = self.kb.agency_prefix(region.code)
+            prefix = self.kb.agency_prefix(region.code) + attrs.get("collective", "")
             town_short = ""
             if region.level == "township":
                 written = attrs.get("town_short")
@@ -252,8 +276,6 @@ class AgencyResolver:
                     .replace("{court}", self.kb.court_by_level[county.level]))
             attrs["region_code"] = region.code
         if attrs.get("collective"):
-            body = name[len(self.kb.agency_prefix(region.code)):] if region else name
-            name = (self.kb.agency_prefix(region.code) if region else "") + attrs["collective"] + body
             why = "a collective (各…) of the jurisdiction's bodies"
         if attrs.get("sub"):
             attrs["parent"] = name
@@ -297,7 +319,7 @@ def resolve_document(doc: Document, kb: Knowledge) -> None:
 
     previous: Mention | None = None
     for m in mentions:
-        if m.type == "agency":
+        if m.type in ("agency", "collective"):
             m.canonical, m.attrs["why"] = resolver.canonical(m, previous)
             previous = m
     _merge_near_duplicates(mentions)

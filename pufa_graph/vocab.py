@@ -42,7 +42,7 @@ class ClosedNamespace:
 
 
 PUFA = ClosedNamespace("pufa", BASE + "ontology#", """
-    Report Agency Law Campaign Activity Venue Village Region Person AudienceGroup PublicityRole MediaChannel
+    Report Agency Law Campaign Activity Venue Village Region Person AudienceGroup PublicityRole Collective MediaChannel
     DemonstrationDesignation Problem Quantity Mention Evidence
     AgencyKind LawLevel VenueType ActivityForm CampaignKind DesignationLevel
 
@@ -53,7 +53,7 @@ PUFA = ClosedNamespace("pufa", BASE + "ontology#", """
 
     mentionOf inReport surface start end origStart origEnd sentence rule spans
 
-    organizer implicitOrganizer partner leadUnit host undertaker coOrganizer participant supporter responsibleUnit guidedBy
+    organizer implicitOrganizer partner leadUnit host undertaker coOrganizer participant supporter responsibleUnit guidedBy collectiveOrganizer
     promotesLaw topic venue venueType audience
     partOfCampaign form date planned quantity evidence
     what value unit approximate qualifier

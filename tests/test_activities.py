@@ -46,7 +46,9 @@ def test_plan_tasks_take_their_lead_units(analysed):
     assert a.planned
     assert set(a.lead_units) == {"楚雄彝族自治州司法局普法与依法治理科", "楚雄彝族自治州司法局人民参与和促进法治科",
                                  "楚雄彝族自治州司法局律师工作管理科", "楚雄彝族自治州各县市司法局"}
-    assert set(a.organizers) == set(a.lead_units) and not a.implicit_organizer
+    # a collective leads too, but organizes as a collective, never as one agency (CONVENTIONS)
+    assert set(a.organizers) == set(a.lead_units) - {"楚雄彝族自治州各县市司法局"} and not a.implicit_organizer
+    assert a.collective_organizers == ["楚雄彝族自治州各县市司法局"]
     assert {"未成年人保护法", "预防未成年人犯罪法"} <= set(a.laws)
 
 

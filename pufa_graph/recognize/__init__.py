@@ -17,7 +17,7 @@ from ..model import Mention
 NESTABLE = {("law", "agency"), ("venue", "agency"), ("campaign", "law"), ("campaign", "agency"), ("village", "region"), ("venue", "village")}
 
 #: when two candidates cover the same span, the earlier type wins
-TYPE_PRIORITY = ["law", "campaign", "agency", "village", "venue", "media", "person", "group", "region"]
+TYPE_PRIORITY = ["law", "campaign", "agency", "collective", "village", "venue", "media", "person", "group", "region"]
 
 
 @dataclass

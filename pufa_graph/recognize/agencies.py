@@ -39,6 +39,13 @@ COLLECTIVE = re.compile(rf"各{_L}{{0,3}}$")
 
 
 @lru_cache(maxsize=1)
+def _goes_to() -> tuple[str, ...]:
+    from ..knowledge import boundary_words
+
+    return tuple(sorted(boundary_words("goes_to"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _department_list() -> tuple[re.Pattern, dict[str, AgencyBody]]:
     """民政、人社、教育等部门: shorthand names that count only inside such a list."""
     short = {b.pattern: b for b in knowledge().agency_bodies if b.prefix == "list"}
@@ -149,7 +156,12 @@ def find_agencies(text: str, ctx: Context) -> list[Mention]:
         if sub and not SUB_BODY_STOP.search(sub.group(0)) and not alternation.search(sub.group(0)[:-1]):
             attrs["sub"] = sub.group(0)
             end = sub.end()
-        out.append(Mention("agency", start, end, text[start:end], f"agency.{attrs['kind']}", attrs=attrs))
+        if body.venue_type and text[max(0, start - 3):start].endswith(_goes_to()):
+            # 走进县人民医院, 在区公共法律服务中心: the body is where the activity happens
+            out.append(Mention("venue", start, end, text[start:end], "venue.body", attrs={"venue_type": body.venue_type}))
+            continue
+        type_ = "collective" if "collective" in attrs else "agency"
+        out.append(Mention(type_, start, end, text[start:end], f"{type_}.{attrs['kind']}", attrs=attrs))
     lists, short = _department_list()
     for m in lists.finditer(text):
         for item in re.finditer(r"[^、和及与]+", m.group(0)):
