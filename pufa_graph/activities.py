@@ -242,13 +242,15 @@ class Framer:
             organizers, roles = list(event["organizers"]), dict(event["roles"])
         elif event is not None and not organizers and not partners:
             organizers, roles = list(event["organizers"]), dict(event["roles"])
-            venues = venues or list(event["venues"])
-            venue_types = venue_types or list(event["venue_types"])
+            if not venues:  # 活动现场: at the event's place
+                venues = list(event["venues"])
+                venue_types = list(dict.fromkeys(event["venue_types"] + venue_types))
         if venues and (organizers or partners) and not self.plan:
             # where a named event took place: later paragraphs about it took place there too
             self.place = {"line": self._line_of(start), "venues": venues, "venue_types": venue_types}
-        elif place is not None and not venues and not venue_types:
-            venues, venue_types = list(place["venues"]), list(place["venue_types"])
+        elif place is not None and not venues:
+            venues = list(place["venues"])
+            venue_types = list(dict.fromkeys(place["venue_types"] + venue_types))
         if not organizers and self.collective:
             pass  # 各司法所开展…: the collective organized it, not the issuer
         elif not organizers:

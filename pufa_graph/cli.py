@@ -113,33 +113,50 @@ def read(file: str, fmt: str, max_mb: float) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes for the per-report work.")
+@click.option("--issuer", metavar="NAME",
+              help="The body whose reports these are, for pages that name no issuer (a news page with no "
+                   "byline); a page that signs keeps its own.")
+@click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=str), metavar="FILE.csv",
+              help="A CSV with the columns file,issuer,date,url (file relative to the CSV) for pages crawled "
+                   "from one site; with no PATHS, ingests the files it lists.")
 @click.option("--max-mb", type=float, default=20.0, show_default=True, help="Refuse files larger than this.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Summary as text or JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int, max_mb: float, fmt: str, quiet: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int, issuer: str | None, manifest: str | None,
+           max_mb: float, fmt: str, quiet: bool) -> None:
     """Read report files (or folders of them) into the store.
 
     Re-ingesting an unchanged report changes nothing; a changed file replaces
     the report it came from. Each bad file gets one line naming it and the
     cause; the good ones are stored, and the exit status is 1 if any failed.
+
+    \b
+    A news page often names its issuer only in a byline; when it names none,
+    say whose pages they are:
+      pufa ingest crawl/xinchang-sfj/ --issuer 新昌县司法局
+      pufa ingest --manifest crawl/pages.csv      # file,issuer,date,url per page
     """
     from .errors import PufaError
     from .ingest import expand_paths, ingest as run_ingest
     from .knowledge import knowledge
+    from .manifest import read_manifest
 
     try:
         knowledge()  # a broken catalogue is one error, not one per file
+        rows = read_manifest(manifest) if manifest else None
     except PufaError as exc:
         _fail(exc)
-    store = _open(ctx, create=True)
-    files = expand_paths(paths)
+    if not paths and not rows:
+        _fail(click.UsageError("name the files or folders to ingest (or a --manifest that lists them)"))
+    files = expand_paths(paths or sorted(rows))
     if not files:
         _fail(click.ClickException(f"no files found in {', '.join(paths)}"))
+    store = _open(ctx, create=True)
     show_bar = not quiet and fmt == "text" and sys.stderr.isatty()
     try:
         if show_bar:
@@ -148,10 +165,12 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int, max_mb: float,
             with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                           TextColumn("{task.description}"), transient=True) as bar:
                 task = bar.add_task("", total=len(files))
-                report = run_ingest(store, files, jobs=jobs, max_bytes=int(max_mb * 1024 * 1024),
+                report = run_ingest(store, files, jobs=jobs, max_bytes=int(max_mb * 1024 * 1024), issuer=issuer,
+                                    manifest=rows,
                                     on_progress=lambda o: bar.update(task, advance=1, description=o.path[-40:]))
         else:
-            report = run_ingest(store, files, jobs=jobs, max_bytes=int(max_mb * 1024 * 1024))
+            report = run_ingest(store, files, jobs=jobs, max_bytes=int(max_mb * 1024 * 1024), issuer=issuer,
+                                manifest=rows)
     except PufaError as exc:
         _fail(exc)
     finally:

@@ -65,6 +65,8 @@ def document_triples(doc: Document) -> list[Triple]:
     triples += [(node, p, literal(v)) for p, v in optional if v]
     if meta.date:
         triples.append((node, DCT.date, literal(meta.date, datatype=XSD.date)))
+    if meta.url:
+        triples.append((node, DCT.source, literal(meta.url, datatype=XSD.anyURI)))
     return triples
 
 

@@ -83,7 +83,7 @@ class Processed:
     warnings: list[str] = field(default_factory=list)
 
 
-def process_file(path: str, max_bytes: int | None = None) -> Processed:
+def process_file(path: str, max_bytes: int | None = None, given=None) -> Processed:
     """All per-report work; runs in a worker process. Errors come back as data, never as tracebacks."""
     from .graph import report_triples
     from .pipeline import read_document
@@ -91,7 +91,7 @@ def process_file(path: str, max_bytes: int | None = None) -> Processed:
     from .vocab import doc_graph
 
     try:
-        doc = read_document(path, max_bytes=max_bytes, analyse=True)
+        doc = read_document(path, max_bytes=max_bytes, analyse=True, given=given)
         triples = report_triples(doc)
         graph = f" {doc_graph(doc.id)} .\n"
         nquads = "".join(f"{s} {p} {o}{graph}" for s, p, o in triples)
@@ -103,12 +103,12 @@ def process_file(path: str, max_bytes: int | None = None) -> Processed:
                      answers=report_answers(doc), triples=len(triples), warnings=doc.warnings)
 
 
-def _process_star(args: tuple[str, int | None]) -> Processed:
+def _process_star(args: tuple) -> Processed:
     return process_file(*args)
 
 
-def _processed(paths: list[Path], jobs: int, max_bytes: int | None) -> Iterator[Processed]:
-    work = [(str(p), max_bytes) for p in paths]
+def _processed(paths: list[Path], jobs: int, max_bytes: int | None, given_for=None) -> Iterator[Processed]:
+    work = [(str(p), max_bytes, given_for(p) if given_for else None) for p in paths]
     if jobs <= 1 or len(work) <= 1:
         for item in work:
             yield _process_star(item)
@@ -121,7 +121,7 @@ def _processed(paths: list[Path], jobs: int, max_bytes: int | None) -> Iterator[
     chunksize = max(1, min(16, len(work) // (jobs * 8)))
     ahead = threading.Semaphore(max(MAX_AHEAD, 2 * chunksize * jobs))
 
-    def feed() -> Iterator[tuple[str, int | None]]:
+    def feed() -> Iterator[tuple]:
         """Hand out work only while few results wait: the pool does not hold back on its own."""
         for item in work:
             ahead.acquire()
@@ -184,8 +184,12 @@ class BatchWriter:
 
 def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1, max_bytes: int | None = None,
            on_progress: Callable[[Outcome], None] | None = None, batch_size: int = 32,
-           batch_triples: int | None = None) -> IngestReport:
+           batch_triples: int | None = None, issuer: str | None = None,
+           manifest: dict | None = None) -> IngestReport:
     """Store every readable report; re-ingesting an unchanged file changes nothing.
+
+    ``issuer`` names the body whose reports these are, for pages that do not sign; ``manifest`` (from
+    :func:`pufa_graph.manifest.read_manifest`) gives each file its issuer, date and url.
 
     Reports are written in batches (at least ``batch_size`` reports, or more until ``batch_triples``
     triples): the embedded store's bulk load makes far fewer, larger files from big batches.
@@ -208,7 +212,7 @@ def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1, max_by
 
     seen_ids: set[str] = set()
     try:
-        for processed in _processed(files, jobs, max_bytes):
+        for processed in _processed(files, jobs, max_bytes, _given_for(issuer, manifest)):
             if processed.error:
                 outcome = Outcome(processed.path, "failed", error=processed.error)
             elif processed.id in seen_ids or (processed.id in known and known[processed.id].version == __version__):
@@ -235,6 +239,24 @@ def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1, max_by
     if report.count("new") + report.count("replaced") >= COMPACT_AFTER:
         store.optimize()
     return report
+
+
+def _given_for(issuer: str | None, manifest: dict | None):
+    """path -> what the user says of it: its manifest row, with --issuer where the row names none."""
+    if not issuer and not manifest:
+        return None
+    from dataclasses import replace
+
+    from .manifest import Given
+
+    default = Given(issuer=issuer, source="--issuer", issuer_fallback=True) if issuer else None
+
+    def given_for(path: Path):
+        row = (manifest or {}).get(str(Path(path).resolve()))
+        if row is None:
+            return default
+        return replace(row, issuer=issuer, issuer_fallback=True) if issuer and not row.issuer else row
+    return given_for
 
 
 def batch_triples_setting() -> int:

@@ -153,6 +153,7 @@ class Metadata:
     source_line: str | None = None  # the portal line the issuer/date came from
     region: str | None = None  # filled by entity resolution
     script: str = "simplified"  # simplified | traditional | mixed
+    url: str | None = None  # the page's address, when the user gives it (ingest --manifest)
 
 
 @dataclass

@@ -54,6 +54,13 @@ def _structure(state: dict[str, Any]) -> None:
     )
 
 
+def _given(state: dict[str, Any]) -> None:
+    """What the user says of the file (--issuer, --manifest) over what the reader found."""
+    from .manifest import apply_given
+
+    apply_given(state["document"].metadata, state.get("given"))
+
+
 def _recognize(state: dict[str, Any]) -> None:
     from .knowledge import knowledge
     from .recognize import Context, recognize
@@ -95,6 +102,7 @@ DOCUMENT_STAGES: list[tuple[str, Stage]] = [
     ("read", _read),
     ("normalize", _normalize),
     ("structure", _structure),
+    ("given", _given),
 ]
 
 #: what ingest adds on top: entities and their canonical names
@@ -121,10 +129,11 @@ def run_stages(state: dict[str, Any], stages: list[tuple[str, Stage]]) -> dict[s
     return state
 
 
-def read_document(path: str | Path, max_bytes: int | None = None, analyse: bool = False) -> Document:
-    """Read, normalize and structure one report file; with ``analyse``, also recognize and resolve entities."""
+def read_document(path: str | Path, max_bytes: int | None = None, analyse: bool = False, given=None) -> Document:
+    """Read, normalize and structure one report file; with ``analyse``, also recognize and resolve entities.
+    ``given`` (a :class:`pufa_graph.manifest.Given`) is what the user says of the file: its issuer, date, url."""
     from .read import DEFAULT_MAX_BYTES
 
-    state = {"path": str(path), "max_bytes": max_bytes or DEFAULT_MAX_BYTES}
+    state = {"path": str(path), "max_bytes": max_bytes or DEFAULT_MAX_BYTES, "given": given}
     stages = DOCUMENT_STAGES + (ANALYSIS_STAGES if analyse else [])
     return run_stages(state, stages)["document"]

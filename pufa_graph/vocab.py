@@ -85,7 +85,7 @@ SCHEMA = ClosedNamespace("schema", "https://schema.org/",
 DCT = ClosedNamespace("dcterms", "http://purl.org/dc/terms/", "title date identifier source")
 PROV = ClosedNamespace("prov", "http://www.w3.org/ns/prov#",
                        "Entity Activity wasDerivedFrom wasGeneratedBy wasAttributedTo value")
-XSD = ClosedNamespace("xsd", "http://www.w3.org/2001/XMLSchema#", "string date gYearMonth integer decimal boolean")
+XSD = ClosedNamespace("xsd", "http://www.w3.org/2001/XMLSchema#", "string date gYearMonth integer decimal boolean anyURI")
 
 #: prefixes declared for every SPARQL query and export
 PREFIXES = {

@@ -82,4 +82,12 @@ def find_villages(text: str, ctx: Context) -> list[Mention]:
             continue
         out.append(Mention("village", start, m.end(), name, "village.bare", attrs={"village": name}))
         taken.append((start, m.end()))
+        pos = m.end()
+        while item := LIST_ITEM.match(text, pos):  # 蜀口村、楼前村: the list goes on
+            if GENERIC_VILLAGE.match(item.group(1)) or len(item.group(1)) < 3:
+                break
+            out.append(Mention("village", item.start(1), item.end(1), item.group(1), "village.bare",
+                               attrs={"village": item.group(1)}))
+            taken.append(item.span(1))
+            pos = item.end()
     return out
