@@ -18,6 +18,9 @@ DOC_NUMBER_AFTER = re.compile(r"^[(（]([\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}[�
 #: a law named by its topic in a list that ends in 法律法规: 宣传未成年人保护、预防未成年人犯罪等法律法规
 TOPIC_LIST_END = re.compile(r"^[^。；;！？]{0,30}?等?(方面)?的?法律法规")
 WORK_CONTEXT = re.compile(r"^[^。；;]{0,12}(活动|宣讲|宣传|视频|节目|课堂|讲座|展演|演出)")
+#: a book or leaflet handed out is a publication, not a campaign: 《宪法知识漫画手册》, 《…读本》
+PUBLICATION = re.compile(r"(手册|读本|漫画|画册|折页|宣传册|一封信|问答|\d+问|汇编|丛书|教材|指南)$")
+HANDED_OUT = re.compile(r"(发放|赠送|赠阅|编印|印发|配备|分发|派发)[^。；;！？\n]{0,30}$")
 PRC = "中华人民共和国"
 
 
@@ -52,7 +55,8 @@ def find_laws(text: str, ctx: Context) -> list[Mention]:
             mention = Mention("law", m.start(), m.end(), m.group(0), "law.title-document",
                               attrs={"title": title.replace("<", "〈").replace(">", "〉")})
         else:
-            if WORK_CONTEXT.search(text[m.end():m.end() + 20]):
+            if (WORK_CONTEXT.search(text[m.end():m.end() + 20]) and not PUBLICATION.search(title)
+                    and not HANDED_OUT.search(text[max(0, m.start() - 30):m.start()])):
                 out.append(Mention("campaign", m.start(), m.end(), m.group(0), "campaign.work-title",
                                    attrs={"title": title}))
             continue
