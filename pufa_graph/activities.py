@@ -50,6 +50,7 @@ class Cues:
     not_actor: tuple[str, ...]
     venue_words: re.Pattern
     venue_type_of: dict[str, str]
+    venue_reported_as: dict[str, str]  # fine kind of place -> the kind an activity reports
     venue_exclude: re.Pattern
     form_words: re.Pattern
     form_of: dict[str, str]
@@ -82,6 +83,7 @@ def cues() -> Cues:
         not_actor=boundary_words("not_actor"),
         venue_words=word_alternation(venue_type_of),
         venue_type_of=venue_type_of,
+        venue_reported_as={vt.code: vt.reported_as for vt in kb.venue_types if vt.reported_as},
         venue_exclude=word_alternation(boundary_words("venue_exclude")),
         form_words=word_alternation(form_of),
         form_of=form_of,
@@ -246,9 +248,10 @@ class Framer:
                 venues = list(event["venues"])
                 venue_types = list(dict.fromkeys(event["venue_types"] + venue_types))
         if venues and (organizers or partners) and not self.plan:
-            # where a named event took place: later paragraphs about it took place there too
-            self.place = {"line": self._line_of(start), "venues": venues, "venue_types": venue_types}
-        elif place is not None and not venues:
+            # where a named event took place: later paragraphs about it, by the bodies that held it, too
+            self.place = {"line": self._line_of(start), "venues": venues, "venue_types": venue_types,
+                          "bodies": set(organizers + partners) | set(roles.get("指导", []))}
+        elif place is not None and not venues and set(organizers + partners) <= place["bodies"]:
             venues = list(place["venues"])
             venue_types = list(dict.fromkeys(place["venue_types"] + venue_types))
         if not organizers and self.collective:
@@ -343,7 +346,8 @@ class Framer:
                 found.append((s, self.cues.venue_type_of[w.group(0)]))
         found += [(m.start, m.attrs["venue_type"]) for m in ms if m.type == "venue" and m.attrs.get("venue_type")]
         found += [(m.start, "village") for m in ms if m.type == "village"]
-        return list(dict.fromkeys(code for _s, code in sorted(found)))
+        reported = self.cues.venue_reported_as
+        return list(dict.fromkeys(reported.get(code, code) for _s, code in sorted(found) if reported.get(code) != "-"))
 
     def _actors(self, start: int, end: int, ms: list[Mention]) -> tuple[list[str], list[str], dict[str, list[str]]]:
         """Agencies the clause names as doing something, those it names as partners, and each one's role

@@ -178,6 +178,9 @@ class VenueTypeEntry:
     generic_words: tuple[str, ...]
     english_words: tuple[str, ...]
     broader: str = ""
+    #: the kind of place an activity reports for it, in the conventions' coarser set (文化礼堂 cultural_site ->
+    #: other); "" = itself, "-" = none (家庭 names an audience's home, not a place the activity went)
+    reported_as: str = ""
 
 
 @dataclass(frozen=True)
@@ -215,7 +218,8 @@ class Knowledge:
         self.venue_types = [VenueTypeEntry(r["code"], r["label_zh"], r["label_en"],
                                            tuple(split_multi(r["named_suffixes"])),
                                            tuple(split_multi(r["generic_words"])),
-                                           tuple(split_multi(r["english_words"])), r.get("broader", ""))
+                                           tuple(split_multi(r["english_words"])), r.get("broader", ""),
+                                           r.get("reported_as", ""))
                             for r in read_csv("venue_types.csv")]
         self.groups = [NamedEntry(r["name"], tuple(split_multi(r["aliases"])), tuple(split_multi(r["english"])))
                        for r in read_csv("audience_groups.csv")]
