@@ -151,6 +151,9 @@ def entity_triples(doc: Document) -> list[Triple]:
                 triples.append((node, SKOS.altLabel, literal(attrs["full_name"])))
         elif m.type == "venue" and attrs.get("venue_type"):
             triples.append((node, PUFA.kind, concept("venue", attrs["venue_type"])))
+            if attrs["venue_type"] != "cultural_site" and _culture_site_words().search(m.canonical or m.surface):
+                # 法治文化公园 is a park and a legal-culture site (法治文化阵地) as well
+                triples.append((node, PUFA.kind, concept("venue", "cultural_site")))
         elif m.type == "region" and attrs.get("region_code"):
             triples += region_triples(attrs["region_code"])
     if doc.region_code:
@@ -258,6 +261,13 @@ def _media_operators(triples: list, doc: Document) -> None:
             owner = agencies[m.start - 1]
             triples.append((_named(triples, "media", m.canonical), PUFA.operatedBy,
                             _named(triples, "agency", owner.canonical)))
+
+
+@lru_cache(maxsize=1)
+def _culture_site_words():
+    from .knowledge import boundary_words, word_alternation
+
+    return word_alternation(boundary_words("culture_site_word"))
 
 
 @lru_cache(maxsize=None)

@@ -18,7 +18,7 @@ from .vocab import ID
 RELATIONS = ["organizer", "partner", "leadUnit", "promotesLaw", "venue", "audience", "partOfCampaign", "person",
              "issuer", "region", "jurisdiction", "operatedBy", "designee"]
 TYPE_OF_CLASS = {"Agency": "agency", "Law": "law", "Campaign": "campaign", "Venue": "venue", "Village": "village",
-                 "AudienceGroup": "group", "Collective": "collective", "MediaChannel": "media", "Person": "person", "Region": "region",
+                 "AudienceGroup": "group", "PublicityRole": "role", "Collective": "collective", "MediaChannel": "media", "Person": "person", "Region": "region",
                  "Activity": "activity", "Report": "report", "DemonstrationDesignation": "designation"}
 
 

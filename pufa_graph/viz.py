@@ -37,6 +37,7 @@ NODE_STYLES: dict[str, dict[str, str]] = {
     "village": {"color": "#8c5a3c", "shape": "hexagon", "name": "村（社区）"},
     "group": {"color": "#8e63c5", "shape": "triangleDown", "name": "受众群体"},
     "collective": {"color": "#5b7fa6", "shape": "square", "name": "单位集合"},
+    "role": {"color": "#b07aa1", "shape": "triangle", "name": "普法角色"},
     "media": {"color": "#17a9bd", "shape": "square", "name": "媒体"},
     "person": {"color": "#e377c2", "shape": "dot", "name": "人物"},
     "region": {"color": "#7a7a7a", "shape": "hexagon", "name": "地区"},

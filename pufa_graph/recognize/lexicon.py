@@ -1,4 +1,7 @@
-"""Audience groups and media channels from the gazetteer, and named accounts (“法治柳江”微信公众号)."""
+"""Media channels from the gazetteer, and named accounts (“法治柳江”微信公众号).
+
+Audience groups share the gazetteer but are found by ``groups``, which reads each name in its clause.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +20,8 @@ def find_lexicon(text: str, ctx: Context) -> list[Mention]:
     out: list[Mention] = []
     for start, end, surface, values in gazetteer.lexicon().iter(text):
         for type_, key in values[:1]:
+            if type_ == "group":
+                continue  # groups.find_groups reads them with their modifier and clause
             out.append(Mention(type_, start, end, surface, f"{type_}.gazetteer", key=key))
     for m in NAMED_ACCOUNT.finditer(text):
         out.append(Mention("media", m.start(), m.end(), m.group(0), "media.named-account", key=m.group(1),
