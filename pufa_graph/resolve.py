@@ -467,11 +467,25 @@ def _resolve_venues(kb: Knowledge, mentions: list[Mention], home: str | None, re
             canonical, _ = resolver.canonical(agency, None)
             name = canonical + name[agency.end:]
             m.attrs["why"] = f"{agency.surface} is {canonical}"
+        elif (level := _venue_level(name)) and (region := _by_level(kb, home, level, resolver.home_township)):
+            # 县客运站, 镇卫生院: the report's own county or township stands in for a name
+            name = kb.agency_prefix(region.code) + name[len(level):]
+            m.attrs["why"] = f"'{level}' read in the report's jurisdiction ({region.name})"
         elif m.attrs.get("venue_type") in ("school", "kindergarten") and home and not gazetteer_region_prefix(kb, name):
             name = kb.regions[home].name + name if kb.regions[home].level == "county" else name
             m.attrs.setdefault("why", "a school of the report's county")
         m.canonical = name
         m.attrs.setdefault("why", "as written")
+
+
+def _venue_level(name: str) -> str | None:
+    """The level word a venue's name opens with (县, 区, 镇, 街道), not a place word that starts so (县城:
+    ``not_level_start`` words)."""
+    from .knowledge import boundary_words
+
+    if name.startswith(boundary_words("not_level_start")):
+        return None
+    return next((level for level in ("街道", "县", "区", "市", "镇", "乡") if name.startswith(level)), None)
 
 
 def gazetteer_region_prefix(kb: Knowledge, name: str) -> bool:
