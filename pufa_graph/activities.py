@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -159,6 +159,8 @@ class Framer:
         self.starts = [m.start for m in self.mentions]
         self.year = report_year(doc)
         self.plan = is_plan(doc)
+        self.lines = _lines(doc)
+        self.line_starts = [s for s, _e in self.lines]
         self.task_units = self._task_units()
         self.quantities_at: dict[tuple[int, int], list[Quantity]] = {}  # per clause, read once
         self.event: dict | None = None  # the last event with named hosts (由A主办…的活动在X举行)
@@ -182,7 +184,7 @@ class Framer:
         text = self.doc.text
         out: dict[tuple[int, int], dict[str, list[str]]] = {}
         pending: list[tuple[int, int]] = []
-        for line in _lines(self.doc):
+        for line in self.lines:
             labels = list(self.cues.unit_label.finditer(text, *line))
             if not labels:
                 if text[line[0]:line[1]].strip():
@@ -228,8 +230,7 @@ class Framer:
         if not (laws or campaigns or venues or venue_types or forms):
             return None
         organizers, partners, roles = self._actors(start, end, ms)
-        line = next((ln for ln in self.task_units if ln[0] <= start < ln[1]), None)
-        units = self.task_units.get(line, {}) if line else {}
+        units = self.task_units.get(self.lines[self._line_of(start)], {})
         lead = units.get("牵头", [])
         implicit = False
         event = self._event_for(start, clause)
@@ -286,7 +287,7 @@ class Framer:
         return not before[last + 1:].strip(" 　“”") and (last < 0 or len(before) <= 24)
 
     def _line_of(self, pos: int) -> int:
-        return self.doc.text.count("\n", 0, pos)
+        return bisect_right(self.line_starts, pos) - 1
 
     def _event_for(self, start: int, clause: str) -> dict | None:
         """The event with named hosts this clause belongs to: a later clause of its paragraph, or one that points

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 
@@ -43,6 +43,21 @@ def read_csv(name: str) -> list[dict[str, str]]:
                                 "(quote a cell that holds a comma)")
             rows.append({k: (v or "").strip() for k, v in row.items()})
         return rows
+
+
+def _read_townships() -> list[list[str]]:
+    """townships.csv (38,000 rows, no quoted cells: the tool writes none) read without csv's per-cell cost."""
+    from .errors import PufaError
+
+    path = ontology_dir() / "townships.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or lines[0].split(",") != ["code", "name", "short_names", "county_code"]:
+        raise PufaError(f"{path}: the header must be code,name,short_names,county_code")
+    rows = [line.split(",") for line in lines[1:] if line]
+    for number, row in enumerate(rows, start=2):
+        if len(row) != 4:
+            raise PufaError(f"{path}: line {number} has {len(row)} cells, not 4")
+    return rows
 
 
 @lru_cache(maxsize=None)
@@ -197,6 +212,30 @@ def _int(cell: str) -> int | None:
     return int(cell) if cell and cell.strip().isdigit() else None
 
 
+class Regions(dict):
+    """Regions by code; a township's entry is made when first asked for (its code comes from
+    ``Knowledge.township_names``, which reads the townships)."""
+
+    townships: dict[str, list[str]] = {}
+
+    def __missing__(self, code: str) -> RegionEntry:
+        row = self.townships.get(code)
+        if row is None:
+            raise KeyError(code)
+        entry = self[code] = RegionEntry(row[0], row[1], tuple(row[2].split("|")) if row[2] else (), "township",
+                                         row[3])
+        return entry
+
+    def get(self, code, default=None):
+        try:
+            return self[code]
+        except KeyError:
+            return default
+
+    def __contains__(self, code) -> bool:
+        return dict.__contains__(self, code) or code in self.townships
+
+
 class Knowledge:
     """Every catalogue of ontology/, loaded once per process."""
 
@@ -243,17 +282,22 @@ class Knowledge:
         for region in self.regions.values():
             for name in (region.name, *region.short_names):
                 self.regions_by_name.setdefault(name, []).append(region)
-        #: townships (乡, 镇, 街道) by full name and by short name (古市 of 古市镇): a short name counts only
-        #: before a township's own body (古市派出所), where a report writes it so
-        self.townships_by_name: dict[str, list[RegionEntry]] = {}
-        self.townships_by_short_name: dict[str, list[RegionEntry]] = {}
-        for r in read_csv("townships.csv"):
-            town = RegionEntry(r["code"], r["name"], tuple(split_multi(r["short_names"])), "township",
-                               r["county_code"])
-            self.regions[town.code] = town
-            self.townships_by_name.setdefault(town.name, []).append(town)
-            for short in town.short_names:
-                self.townships_by_short_name.setdefault(short, []).append(town)
+        self.regions = Regions(self.regions)
+
+    @cached_property
+    def township_names(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """Townships (乡, 镇, 街道) as (full name -> codes, short name -> codes), read on first use: a
+        question that names no township never pays for 38,000 rows. A short name (古市 of 古市镇) counts
+        only before a township's own body (古市派出所), where a report writes it so."""
+        full: dict[str, list[str]] = {}
+        short: dict[str, list[str]] = {}
+        rows = _read_townships()
+        self.regions.townships = {r[0]: r for r in rows}
+        for code, name, shorts, _county in rows:
+            full.setdefault(name, []).append(code)
+            for s in shorts.split("|") if shorts else ():
+                short.setdefault(s, []).append(code)
+        return full, short
 
     # -- regions ---------------------------------------------------------
     def region_chain(self, code: str) -> list[RegionEntry]:

@@ -58,7 +58,7 @@ class Dictionary:
 def catalogue() -> Catalogue:
     kb = knowledge()
     return Catalogue({"laws": _law_surfaces(kb), "law_stems": _law_stem_surfaces(kb), "regions": _region_surfaces(kb),
-                      "township_short": _township_short_surfaces(kb), "campaigns": _campaign_surfaces(kb), "lexicon": _lexicon_surfaces(kb)})
+                      "campaigns": _campaign_surfaces(kb), "lexicon": _lexicon_surfaces(kb)})
 
 
 def scan(text: str) -> dict[str, tuple[Match, ...]]:
@@ -93,14 +93,63 @@ def _law_stem_surfaces(kb: Knowledge) -> Iterator[tuple[str, str, str]]:
 
 
 def _region_surfaces(kb: Knowledge) -> Iterator[tuple[str, str, str]]:
-    """Provinces to counties by full and short name; townships by full name only (古市镇)."""
-    yield from ((name, "region", e.code) for name, entries in kb.regions_by_name.items() if len(name) >= 2
-                for e in entries)
-    yield from ((name, "region", e.code) for name, entries in kb.townships_by_name.items() for e in entries)
+    """Provinces to counties by full and short name (townships have an index of their own)."""
+    return ((name, "region", e.code) for name, entries in kb.regions_by_name.items() if len(name) >= 2
+            for e in entries)
 
 
-def _township_short_surfaces(kb: Knowledge) -> Iterator[tuple[str, str, str]]:
-    return ((name, "township", e.code) for name, entries in kb.townships_by_short_name.items() for e in entries)
+class TownshipIndex:
+    """The 38,000 townships by full name (古市镇) and short name (古市), apart from the catalogue: a question
+    or a title is looked up name by name in dictionaries, and only a report's text pays for an automaton,
+    built on the first report (start-up of `pufa ask` stays that of the small catalogue)."""
+
+    def __init__(self, kb: Knowledge):
+        self.full, self.short = kb.township_names  # name -> codes
+        self.lengths = range(max(map(len, (*self.full, *self.short))), 1, -1)
+        self._automaton = None
+
+    def scan(self, text: str) -> tuple[tuple[Match, ...], tuple[Match, ...]]:
+        """(full-name matches, short-name matches) in ``text``, each in order of their end."""
+        full: list[Match] = []
+        short: list[Match] = []
+        if len(text) <= 512:
+            for end in range(1, len(text) + 1):
+                for n in self.lengths:
+                    if n <= end:
+                        surface = text[end - n:end]
+                        if surface in self.full:
+                            full.append((end - n, end, surface, [("region", c) for c in self.full[surface]]))
+                        if surface in self.short:
+                            short.append((end - n, end, surface, [("township", c) for c in self.short[surface]]))
+            return tuple(full), tuple(short)
+        for end_index, (surface, is_full, codes) in self.automaton().iter(text):
+            kind = "region" if is_full else "township"
+            (full if is_full else short).append((end_index + 1 - len(surface), end_index + 1, surface,
+                                                 [(kind, c) for c in codes]))
+        return tuple(full), tuple(short)
+
+    def automaton(self):
+        if self._automaton is None:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for name, values in self.short.items():
+                automaton.add_word(name, (name, False, values))
+            for name, values in self.full.items():  # a name that is both: the full one (古市镇 is no short name)
+                automaton.add_word(name, (name, True, values))
+            automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
+
+
+@lru_cache(maxsize=1)
+def townships() -> TownshipIndex:
+    return TownshipIndex(knowledge())
+
+
+@lru_cache(maxsize=4096)
+def _township_scan(text: str) -> tuple[tuple[Match, ...], tuple[Match, ...]]:
+    return townships().scan(text)
 
 
 def _campaign_surfaces(kb: Knowledge) -> Iterator[tuple[str, str, str]]:
@@ -131,19 +180,28 @@ def law_stems() -> Dictionary:
     return Dictionary("law_stems")
 
 
+class RegionDictionary(Dictionary):
+    """Regions by name: the catalogue's provinces to counties, and townships by full name (古市镇)."""
+
+    def iter(self, text: str) -> Iterator[Match]:
+        return iter(region_matches(text))
+
+
 @lru_cache(maxsize=1)
 def regions() -> Dictionary:
-    return Dictionary("regions")
+    return RegionDictionary("regions")
 
 
+@lru_cache(maxsize=4)
 def region_matches(text: str) -> tuple[Match, ...]:
-    """Region names in a text (the region and agency recognizers both read them)."""
-    return scan(text).get("regions", ())
+    """Region names in a text (the region and agency recognizers both read them), in order of their end."""
+    matches = scan(text).get("regions", ()) + _township_scan(text)[0]
+    return tuple(sorted(matches, key=lambda m: m[1]))
 
 
 def township_short_matches(text: str) -> tuple[Match, ...]:
     """Townships' short names (古市, 大塘埠): the agency recognizer reads them before a township's body."""
-    return scan(text).get("township_short", ())
+    return _township_scan(text)[1]
 
 
 @lru_cache(maxsize=1)
