@@ -10,8 +10,15 @@ from pufa_graph.pipeline import read_document
 from pufa_graph.recognize import gazetteer
 
 SEEDS = sorted((Path(__file__).parent.parent / "data" / "reports").iterdir())
+def _region_and_township_surfaces(kb):
+    """The regions dictionary: the catalogue's provinces to counties, and townships by full name."""
+    yield from gazetteer._region_surfaces(kb)
+    full, _short = kb.township_names
+    yield from ((name, "region", code) for name, codes in full.items() for code in codes)
+
+
 SURFACES = {"laws": gazetteer._law_surfaces, "law_stems": gazetteer._law_stem_surfaces,
-            "regions": gazetteer._region_surfaces, "campaigns": gazetteer._campaign_surfaces,
+            "regions": _region_and_township_surfaces, "campaigns": gazetteer._campaign_surfaces,
             "lexicon": gazetteer._lexicon_surfaces}
 
 
@@ -58,3 +65,20 @@ def test_matches_are_shared_read_only():
 def test_a_text_without_names_has_no_matches():
     assert list(gazetteer.laws().iter("")) == []
     assert list(gazetteer.regions().iter("abc 123")) == []
+
+
+@pytest.mark.parametrize("text,full,short", [
+    ("信丰县大塘埠镇司法所联合大塘埠人民法庭、古市派出所，在温泉街道汤泉社区开展宣传。",
+     {"大塘埠镇", "温泉街道"}, {"大塘埠", "古市"}),
+    ("各乡镇（街道）司法所：城关镇、新华街道、和隆满族乡、和隆乡都在名单里。", {"城关镇", "和隆满族乡"}, {"和隆", "和隆乡"}),
+])
+def test_a_phrase_and_a_report_find_the_same_townships(text, full, short):
+    """Short texts are looked up name by name, long ones through the automaton: the same matches either way."""
+    index = gazetteer.townships()
+    report = text + "。" * 600  # past the phrase limit: the automaton
+    by_name = index.scan(text)
+    by_automaton = index.scan(report)
+    for phrase_matches, report_matches in zip(by_name, by_automaton):
+        assert sorted(phrase_matches) == sorted(report_matches)
+    assert {m[2] for m in by_name[0]} >= full
+    assert {m[2] for m in by_name[1]} >= short

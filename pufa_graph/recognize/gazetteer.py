@@ -122,10 +122,12 @@ class TownshipIndex:
                         if surface in self.short:
                             short.append((end - n, end, surface, [("township", c) for c in self.short[surface]]))
             return tuple(full), tuple(short)
-        for end_index, (surface, is_full, codes) in self.automaton().iter(text):
-            kind = "region" if is_full else "township"
-            (full if is_full else short).append((end_index + 1 - len(surface), end_index + 1, surface,
-                                                 [(kind, c) for c in codes]))
+        for end_index, surface in self.automaton().iter(text):
+            start, end = end_index + 1 - len(surface), end_index + 1
+            if surface in self.full:
+                full.append((start, end, surface, [("region", c) for c in self.full[surface]]))
+            if surface in self.short:  # 城关镇 is a township and the short name of 城关镇镇
+                short.append((start, end, surface, [("township", c) for c in self.short[surface]]))
         return tuple(full), tuple(short)
 
     def automaton(self):
@@ -133,10 +135,8 @@ class TownshipIndex:
             import ahocorasick
 
             automaton = ahocorasick.Automaton()
-            for name, values in self.short.items():
-                automaton.add_word(name, (name, False, values))
-            for name, values in self.full.items():  # a name that is both: the full one (古市镇 is no short name)
-                automaton.add_word(name, (name, True, values))
+            for name in {*self.full, *self.short}:
+                automaton.add_word(name, name)
             automaton.make_automaton()
             self._automaton = automaton
         return self._automaton
