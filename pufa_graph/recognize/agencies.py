@@ -85,13 +85,6 @@ def _regions_ending(text: str) -> dict[int, list[tuple[int, str, list[str]]]]:
     return ends
 
 
-def _township_shorts_ending(text: str) -> dict[int, list[tuple[int, str, list[str]]]]:
-    ends: dict[int, list[tuple[int, str, list[str]]]] = {}
-    for start, end, surface, values in gazetteer.township_short_matches(text):
-        ends.setdefault(end, []).append((start, surface, [code for _t, code in values]))
-    return ends
-
-
 def _region_prefix(text: str, pos: int, ends) -> tuple[int, list[tuple[str, list[str]]]]:
     """Region names written right before ``pos`` (柳州市柳江区), outermost first."""
     chain: list[tuple[str, list[str]]] = []
@@ -105,7 +98,6 @@ def _region_prefix(text: str, pos: int, ends) -> tuple[int, list[tuple[str, list
 def find_agencies(text: str, ctx: Context) -> list[Mention]:
     alternation, _ = _bodies()
     ends = _regions_ending(text)
-    town_ends = _township_shorts_ending(text)
     out: list[Mention] = []
     for m in alternation.finditer(text):
         body = _which_body(m.group(0))
@@ -121,9 +113,10 @@ def find_agencies(text: str, ctx: Context) -> list[Mention]:
             start -= len(collective.group(0))
         else:
             start, chain = _region_prefix(text, start, ends)
-            if not chain and body.level == "township" and start in town_ends:
+            shorts = gazetteer.townships().short_ending(text, start) if not chain and body.level == "township" else []
+            if shorts:
                 # 古市派出所, 大塘埠人民法庭: a township's short name, perhaps after its county (松阳县古市派出所)
-                town_start, surface, codes = max(town_ends[start], key=lambda t: len(t[1]))
+                town_start, surface, codes = shorts[0]
                 start, chain = _region_prefix(text, town_start, ends)
                 chain.append((surface, codes))
                 attrs["town_short"] = surface

@@ -99,43 +99,55 @@ def _region_surfaces(kb: Knowledge) -> Iterator[tuple[str, str, str]]:
 
 
 class TownshipIndex:
-    """The 38,000 townships by full name (古市镇) and short name (古市), apart from the catalogue: a question
-    or a title is looked up name by name in dictionaries, and only a report's text pays for an automaton,
-    built on the first report (start-up of `pufa ask` stays that of the small catalogue)."""
+    """The 38,000 townships by full name (古市镇) and short name (古市), apart from the catalogue. Full names
+    are found anywhere: in a question or a title name by name, in a report's text through an automaton built
+    on the first report (`pufa ask` does not pay for it). A short name is only looked up where a township's
+    own body follows it (古市|派出所): 2-character short names are everywhere in any text."""
 
     def __init__(self, kb: Knowledge):
         self.full, self.short = kb.township_names  # name -> codes
-        self.lengths = range(max(map(len, (*self.full, *self.short))), 1, -1)
+        self.longest = max(map(len, (*self.full, *self.short)))
         self._automaton = None
 
-    def scan(self, text: str) -> tuple[tuple[Match, ...], tuple[Match, ...]]:
-        """(full-name matches, short-name matches) in ``text``, each in order of their end."""
-        full: list[Match] = []
-        short: list[Match] = []
-        if len(text) <= 512:
-            for end in range(1, len(text) + 1):
-                for n in self.lengths:
-                    if n <= end:
-                        surface = text[end - n:end]
-                        if surface in self.full:
-                            full.append((end - n, end, surface, [("region", c) for c in self.full[surface]]))
-                        if surface in self.short:
-                            short.append((end - n, end, surface, [("township", c) for c in self.short[surface]]))
-            return tuple(full), tuple(short)
-        for end_index, surface in self.automaton().iter(text):
-            start, end = end_index + 1 - len(surface), end_index + 1
-            if surface in self.full:
-                full.append((start, end, surface, [("region", c) for c in self.full[surface]]))
-            if surface in self.short:  # 城关镇 is a township and the short name of 城关镇镇
-                short.append((start, end, surface, [("township", c) for c in self.short[surface]]))
-        return tuple(full), tuple(short)
+    def full_matches(self, text: str) -> tuple[Match, ...]:
+        """Townships named in full in ``text``, in order of their end."""
+        if len(text) <= 512 and self._automaton is None:  # a question: no automaton for one phrase
+            return self.full_by_name(text)
+        return self.full_by_automaton(text)
+
+    def full_by_name(self, text: str) -> tuple[Match, ...]:
+        found: list[Match] = []
+        for end in range(1, len(text) + 1):
+            for n in range(min(end, self.longest), 2, -1):
+                surface = text[end - n:end]
+                if surface in self.full:
+                    found.append((end - n, end, surface, [("region", c) for c in self.full[surface]]))
+        return tuple(found)
+
+    def full_by_automaton(self, text: str) -> tuple[Match, ...]:
+        return tuple((end + 1 - len(surface), end + 1, surface, [("region", c) for c in self.full[surface]])
+                     for end, surface in self.automaton().iter(text))
+
+    def short_ending(self, text: str, pos: int) -> list[tuple[int, str, list[str]]]:
+        """Short names that end right before ``pos``, longest first: (start, surface, codes)."""
+        out = []
+        for n in range(min(pos, self.longest), 1, -1):
+            surface = text[pos - n:pos]
+            if surface in self.short:
+                out.append((pos - n, surface, list(self.short[surface])))
+        return out
+
+    def names_a_township(self, text: str) -> bool:
+        """Some part of ``text`` is a township's full or short name (古市, 城头山): a proper place word."""
+        return any(text[i:j] in self.full or text[i:j] in self.short
+                   for i in range(len(text)) for j in range(i + 2, min(len(text), i + self.longest) + 1))
 
     def automaton(self):
         if self._automaton is None:
             import ahocorasick
 
             automaton = ahocorasick.Automaton()
-            for name in {*self.full, *self.short}:
+            for name in self.full:
                 automaton.add_word(name, name)
             automaton.make_automaton()
             self._automaton = automaton
@@ -147,9 +159,12 @@ def townships() -> TownshipIndex:
     return TownshipIndex(knowledge())
 
 
-@lru_cache(maxsize=4096)
-def _township_scan(text: str) -> tuple[tuple[Match, ...], tuple[Match, ...]]:
-    return townships().scan(text)
+def _township_full_matches(text: str) -> tuple[Match, ...]:
+    return townships().full_matches(text)
+
+
+_townships_in_report = lru_cache(maxsize=4)(_township_full_matches)
+_townships_in_phrase = lru_cache(maxsize=4096)(_township_full_matches)
 
 
 def _campaign_surfaces(kb: Knowledge) -> Iterator[tuple[str, str, str]]:
@@ -192,16 +207,19 @@ def regions() -> Dictionary:
     return RegionDictionary("regions")
 
 
-@lru_cache(maxsize=4)
 def region_matches(text: str) -> tuple[Match, ...]:
     """Region names in a text (the region and agency recognizers both read them), in order of their end."""
-    matches = scan(text).get("regions", ()) + _township_scan(text)[0]
+    return _region_matches_report(text) if len(text) > 512 else _region_matches_phrase(text)
+
+
+def _region_matches(text: str) -> tuple[Match, ...]:
+    townships_named = _townships_in_report(text) if len(text) > 512 else _townships_in_phrase(text)
+    matches = scan(text).get("regions", ()) + townships_named
     return tuple(sorted(matches, key=lambda m: m[1]))
 
 
-def township_short_matches(text: str) -> tuple[Match, ...]:
-    """Townships' short names (古市, 大塘埠): the agency recognizer reads them before a township's body."""
-    return _township_scan(text)[1]
+_region_matches_report = lru_cache(maxsize=4)(_region_matches)
+_region_matches_phrase = lru_cache(maxsize=4096)(_region_matches)
 
 
 @lru_cache(maxsize=1)

@@ -137,7 +137,7 @@ def _is_proper(name: str, ctx: Context) -> bool:
     place; 指导, 行政, 青少年法治教育 do not."""
     return (any(flag in PROPER_POS or token in ctx.kb.topic_words or token in ctx.kb.regions_by_name
                 for token, flag in tag(name))
-            or bool(gazetteer.region_matches(name)) or bool(gazetteer.township_short_matches(name)))
+            or bool(gazetteer.region_matches(name)) or gazetteer.townships().names_a_township(name))
 
 
 def _is_generic(name: str, ctx: Context) -> bool:
