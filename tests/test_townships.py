@@ -135,3 +135,12 @@ def test_tool_regenerates_the_file_byte_for_byte(tmp_path):
                             capture_output=True, text=True, check=True)
     assert out.read_bytes() == CSV.read_bytes()
     assert "re-parented: 102 townships" in result.stderr
+
+
+def test_every_township_ends_as_the_index_expects():
+    """The index skips a text with none of these endings without loading the townships."""
+    from pufa_graph.knowledge import knowledge
+    from pufa_graph.recognize.gazetteer import TOWNSHIP_ENDINGS
+
+    full, _short = knowledge().township_names
+    assert {name[-1] for name in full} <= TOWNSHIP_ENDINGS

@@ -159,7 +159,14 @@ def townships() -> TownshipIndex:
     return TownshipIndex(knowledge())
 
 
+#: the last character of every township's full name (镇, 乡, 街道, 苏木, 区公所): a text without one names
+#: no township, and a question need not load them (tests/test_townships.py holds the file to it)
+TOWNSHIP_ENDINGS = frozenset("镇乡道木所")
+
+
 def _township_full_matches(text: str) -> tuple[Match, ...]:
+    if not TOWNSHIP_ENDINGS.intersection(text):
+        return ()
     return townships().full_matches(text)
 
 
