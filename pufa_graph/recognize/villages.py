@@ -9,6 +9,7 @@ import re
 
 from ..model import Mention
 from . import Context, gazetteer
+from .agencies import _region_prefix
 from .places import _is_generic, _name_before
 
 #: a village's own name after its township: 上河村, 刘家庄村, 汤泉社区 (not 村民, 村委, 村级 …)
@@ -23,16 +24,6 @@ BARE_VILLAGE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(村|社区)(?![\u4e00-\u9fff
 GENERIC_VILLAGE = re.compile(r"^(?:各|全|本|该|每个|每|行政|自然|示范|村|农|乡|城|新农|美丽|文明|和美|省级|市级|县级|"
                              r"国家级|民主法治|法治|无毒|平安|数字|智慧|特色|传统|重点|相关|所在|少数民族|一|两|三|几|多|周边|"
                              r"辖区|城乡|农村|社区|居民|所有|部分)")
-
-
-def _chain_before(text: str, pos: int, ends: dict) -> tuple[int, list[tuple[str, list[str]]]]:
-    """Counties, cities and provinces written right before ``pos``, outermost first."""
-    chain: list[tuple[str, list[str]]] = []
-    while pos in ends:
-        start, surface, codes = max(ends[pos], key=lambda r: len(r[1]))
-        chain.insert(0, (surface, codes))
-        pos = start
-    return pos, chain
 
 
 def find_villages(text: str, ctx: Context) -> list[Mention]:
@@ -53,7 +44,7 @@ def find_villages(text: str, ctx: Context) -> list[Mention]:
         m = VILLAGE_NAME.match(text, end)
         if not m:
             continue
-        chain_start, chain = _chain_before(text, start, ends)
+        chain_start, chain = _region_prefix(text, start, ends)
         attrs = {"town": town, "town_codes": codes, "village": m.group(1), "regions": chain}
         out.append(Mention("village", chain_start, m.end(), text[chain_start:m.end()], "village.township", attrs=attrs))
         taken_until = m.end()
