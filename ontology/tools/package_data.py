@@ -25,3 +25,10 @@ def version(package: str) -> str:
         return importlib.metadata.version(package)
     except importlib.metadata.PackageNotFoundError:
         return "?"
+
+
+def ethnic_groups() -> list[str]:
+    """The 56 ethnic groups, from ontology/ethnic_groups.txt (one place for the tools that strip them)."""
+    path = Path(__file__).resolve().parent.parent / "ethnic_groups.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [w.strip() for w in lines if w.strip() and not w.startswith("#")]
