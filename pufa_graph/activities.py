@@ -31,6 +31,8 @@ DESIGNATION = re.compile(r"(荣获|获评|获得|被命名为|命名为|被评�
 BATCH = re.compile(r"第([一二三四五六七八九十\d]+)批")
 ITEM = re.compile(r"(?:^|(?<=[。；;：:\n]))\s*([一二三四五六七八九十]是|[（(]?[一二三四五六七八九十\d]+[）)、.．])")
 UNIT_MULTIPLIER = {"万": 10000, "千": 1000, "百": 100}
+#: a heading of the outline (一、 （二） 3.): a new part of the report, where no event goes on
+OUTLINE_MARK = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]")
 #: what may stand between a run of agencies and its role word: 等12个单位参加, 的指导下, 共同主办
 ROLE_FILLER = r"^(?:等[\d一二三四五六七八九十几多余]*[个家]?(?:单位|部门|机关|成员单位)?)?(?:的)?(?:共同|分别|联合|积极)?"
 #: roles that make a clause announce an event with named hosts, which later clauses may point back to
@@ -252,7 +254,8 @@ class Framer:
             # where a named event took place: later paragraphs about it, by the bodies that held it, too
             self.place = {"line": self._line_of(start), "venues": venues, "venue_types": venue_types,
                           "bodies": set(organizers + partners) | set(roles.get("指导", []))}
-        elif place is not None and not venues and set(organizers + partners) <= place["bodies"]:
+        elif place is not None and not venues and set(organizers + partners) <= place["bodies"] and not \
+                any(self.cues.plan_section.search(t) for t in titles[:1]):
             venues = list(place["venues"])
             venue_types = list(dict.fromkeys(place["venue_types"] + venue_types))
         if not organizers and self.collective:
@@ -308,12 +311,15 @@ class Framer:
         if place is None:
             return None
         line = self._line_of(start)
-        if line != place["line"]:
-            opening = self.doc.text[self.doc.text.rfind("\n", 0, start) + 1:start + 8].lstrip(" 　")
-            if MONTH_DAY.match(opening) or ITEM.match(opening) or opening.startswith(self.cues.scope_break):
+        text = self.doc.text
+        for between in range(place["line"] + 1, line + 1):  # every paragraph since, headings too
+            line_start, line_end = self.lines[between]
+            opening = text[line_start:min(line_end, line_start + 8)].lstrip(" 　")
+            if (MONTH_DAY.match(opening) or YEAR.match(opening) or ITEM.match(opening)
+                    or OUTLINE_MARK.match(opening) or opening.startswith(self.cues.scope_break)):
                 self.place = None
                 return None
-            place["line"] = line
+        place["line"] = line
         return place
 
     def _quantities(self, start: int, end: int) -> list[Quantity]:

@@ -196,3 +196,30 @@ def test_a_media_outlet_or_a_person_is_never_the_issuer(tmp_path, line):
 def test_the_first_of_several_signing_bodies_issues(tmp_path):
     text = "关于开展宪法宣传周的通知\n\n各单位：请认真组织。\n\n中共永新县委全面依法治县委员会办公室\n永新县司法局\n2024年11月20日\n"
     assert analyse(tmp_path, text).metadata.issuer == "中共永新县委全面依法治县委员会办公室"
+
+
+# -- an annual report: the issuer acts where no one is named, and an event's place stays with the event ----------
+
+ANNUAL_REPORT = """宁乡市市场监督管理局2024年度“谁执法谁普法”履职报告
+
+一、主要工作
+（一）围绕“3·15”国际消费者权益日，联合市消费者权益保护委员会、市商务局在步步高广场开展集中宣传，发放《消费者权益保护法》宣传资料3000余份。
+（二）花明楼镇市场监管所联合花明楼派出所在炭河古城景区开展打击传销宣传。
+
+二、下一步打算
+2025年，我局将继续深入开展《民法典》宣传。
+
+宁乡市市场监督管理局
+2024年12月25日
+"""
+
+
+def test_partners_after_lianhe_join_the_issuer_who_acts_unnamed(tmp_path):
+    a = frame_with(analyse(tmp_path, ANNUAL_REPORT), "步步高广场")
+    assert a.organizers == ["宁乡市市场监督管理局", "宁乡市消费者权益保护委员会", "宁乡市商务局"]
+    assert a.implicit_organizer and a.roles == {"联合": ["宁乡市消费者权益保护委员会", "宁乡市商务局"]}
+
+
+def test_a_new_part_of_the_report_leaves_the_last_events_place(tmp_path):
+    a = frame_with(analyse(tmp_path, ANNUAL_REPORT), "民法典")
+    assert a.planned and a.venues == [] and a.venue_types == []
