@@ -166,6 +166,7 @@ class Framer:
         self.task_units = self._task_units()
         self.quantities_at: dict[tuple[int, int], list[Quantity]] = {}  # per clause, read once
         self.event: dict | None = None  # the last event with named hosts (由A主办…的活动在X举行)
+        self.last: Activity | None = None  # the activity framed last
         self.place: dict | None = None  # where the event being told took place (走进…上河村, 开展…)
         self.invited: list[str] = []
         self.collective: list[str] = []
@@ -230,6 +231,7 @@ class Framer:
         forms = list(dict.fromkeys(self.cues.form_of[w.group(0)] for w in self.cues.form_words.finditer(clause)
                                    if not any(a <= w.start() and w.end() <= b for a, b in titles_in)))
         if not (laws or campaigns or venues or venue_types or forms):
+            self._hosts_of_the_last_event(start, end, ms)
             return None
         organizers, partners, roles = self._actors(start, end, ms)
         units = self.task_units.get(self.lines[self._line_of(start)], {})
@@ -303,6 +305,23 @@ class Framer:
             return event
         self.event = None
         return None
+
+    def _hosts_of_the_last_event(self, start: int, end: int, ms: list[Mention]) -> None:
+        """活动由县委依法治县办主办，县司法局承办…: a clause that only names the hosts of the event just told.
+        They organized it (the activity before, in this paragraph, that had no named organizer) and the
+        clauses that point back to it."""
+        organizers, partners, roles = self._actors(start, end, ms)
+        if not any(r in roles for r in HOST_ROLES):
+            return
+        hosts = list(dict.fromkeys(organizers + partners))
+        last = self.last
+        if last is not None and last.implicit_organizer and self._line_of(last.evidence.start) == self._line_of(start):
+            last.organizers, last.roles, last.implicit_organizer = list(hosts), dict(roles), False
+            venues, venue_types = last.venues, last.venue_types
+        else:
+            venues, venue_types = [], []
+        self.event = {"line": self._line_of(start), "organizers": hosts, "roles": roles, "venues": venues,
+                      "venue_types": venue_types}
 
     def _place_for(self, start: int) -> dict | None:
         """The place of the event being told: it holds until a paragraph opens with a date, an outline marker or
@@ -554,6 +573,11 @@ def frame_document(doc: Document, kb: Knowledge) -> None:
         for q in found:
             q.evidence = Evidence(doc.id, doc.text[s:e], s, e)  # the clause: the same span an activity cites
             doc.quantities.append(q)
-    doc.activities = [a for a in (framer.frame(s, e) for s, e in spans) if a is not None]
+    doc.activities = []
+    for s, e in spans:
+        activity = framer.frame(s, e)
+        if activity is not None:
+            doc.activities.append(activity)
+            framer.last = activity
     doc.designations = framer.designations()
     doc.problems = framer.problems()

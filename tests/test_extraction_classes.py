@@ -223,3 +223,14 @@ def test_partners_after_lianhe_join_the_issuer_who_acts_unnamed(tmp_path):
 def test_a_new_part_of_the_report_leaves_the_last_events_place(tmp_path):
     a = frame_with(analyse(tmp_path, ANNUAL_REPORT), "民法典")
     assert a.planned and a.venues == [] and a.venue_types == []
+
+
+def test_hosts_named_after_the_event_organized_it_and_what_points_back(tmp_path):
+    news = ("桂阳县举办宪法宣传周活动\n信息来源：桂阳县司法局\n\n"
+            "12月4日上午，桂阳县“宪法宣传周”启动仪式在县城蓉城广场举行。活动由县委依法治县办主办，县司法局、"
+            "团县委承办，县人民法院等20余家单位参加。\n现场，各单位向过往群众发放《宪法》读本5000余份。\n")
+    doc = analyse(tmp_path, news)
+    opening, on_site = frame_with(doc, "启动仪式"), frame_with(doc, "现场")
+    for a in (opening, on_site):
+        assert a.roles["主办"] == ["中共桂阳县委全面依法治县委员会办公室"] and not a.implicit_organizer
+        assert "共青团桂阳县委员会" in a.roles["承办"] and "square" in a.venue_types
