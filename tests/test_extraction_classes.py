@@ -234,3 +234,17 @@ def test_hosts_named_after_the_event_organized_it_and_what_points_back(tmp_path)
     for a in (opening, on_site):
         assert a.roles["主办"] == ["中共桂阳县委全面依法治县委员会办公室"] and not a.implicit_organizer
         assert "共青团桂阳县委员会" in a.roles["承办"] and "square" in a.venue_types
+
+
+def test_a_table_of_villages_row_by_row(tmp_path):
+    listing = ("靖州县2024年度民主法治示范村（社区）推荐名单公示\n\n| 序号 | 乡镇 | 村（社区） |\n|---|---|---|\n"
+               "| 1 | 渠阳镇 | 城东社区 |\n| 2 | 甘棠镇 | 大堡子村 |\n\n靖州苗族侗族自治县司法局\n2024年9月10日\n")
+    villages = names(analyse(tmp_path, listing), "village")
+    assert villages == {"靖州苗族侗族自治县渠阳镇城东社区", "靖州苗族侗族自治县甘棠镇大堡子村"}
+
+
+@pytest.mark.parametrize("written,canonical", [("省民政厅", "湖南省民政厅"), ("省人社厅", "湖南省人力资源和社会保障厅"),
+                                               ("省住建厅", "湖南省住房和城乡建设厅")])
+def test_a_provinces_departments_are_ting(tmp_path, written, canonical):
+    doc = analyse(tmp_path, f"靖州苗族侗族自治县司法局工作总结\n\n根据{written}部署，县司法局开展《宪法》宣传。\n")
+    assert canonical in names(doc)

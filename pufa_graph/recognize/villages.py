@@ -14,6 +14,8 @@ from .places import _is_generic, _name_before
 
 #: a village's own name after its township: 上河村, 刘家庄村, 汤泉社区 (not 村民, 村委, 村级 …)
 VILLAGE_NAME = re.compile(r"([\u4e00-\u9fff]{1,4}?(?:村|社区|嘎查))(?![\u4e00-\u9fff]?(?:民|委|级|干部|规|集体|组|居|务|两委|庄|落))")
+#: the border between two cells of a pipe or tab table
+TABLE_CELL = re.compile(r"[ \t]*[|｜\t][ \t]*")
 #: the next item of a list of villages in one township: 、杨家坡村
 LIST_ITEM = re.compile(r"[、和及与]([\u4e00-\u9fff]{1,4}?(?:村|社区|嘎查))(?![\u4e00-\u9fff]?(?:民|委|级|干部|规|集体|组|居|务))")
 #: an older form the gazetteer may not know: 2–4 characters, then 镇/乡/街道, then the village
@@ -41,7 +43,8 @@ def find_villages(text: str, ctx: Context) -> list[Mention]:
     for start, end, town, codes in sorted(towns, key=lambda t: (t[0], -t[1])):
         if start < taken_until:
             continue
-        m = VILLAGE_NAME.match(text, end)
+        cell = TABLE_CELL.match(text, end)  # | 渠阳镇 | 城东社区 |: a table row names the township, then the village
+        m = VILLAGE_NAME.match(text, cell.end() if cell else end)
         if not m:
             continue
         chain_start, chain = _region_prefix(text, start, ends)
