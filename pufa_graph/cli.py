@@ -18,6 +18,15 @@ def _fail(exc: Exception) -> None:
     raise click.ClickException(str(exc))
 
 
+def _unknown(exc, fmt: str) -> None:
+    """A filter word the tool does not know: say which and what is close, in the format asked for; exit 2."""
+    if fmt == "json":
+        _echo_json({"error": exc.to_json()})
+    else:
+        click.echo(f"Error: {exc}", err=True)
+    sys.exit(2)
+
+
 def _echo_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -277,12 +286,16 @@ def activities(ctx: click.Context, law, agency, venue_type, region, campaign, pl
     from . import lookup
     from .queries import find_activities
 
-    law_name = lookup.law(law) or law if law else None
-    vt = (lookup.venue_type(venue_type) or venue_type) if venue_type else None
-    camp = (lookup.campaign(campaign) or campaign) if campaign else None
     with _open(ctx) as store:
-        rows = find_activities(store, law=law_name, agency=agency, venue_type=vt, region=region, campaign=camp,
-                               planned=planned, doc=doc)
+        try:
+            rows = find_activities(
+                store, law=lookup.law_filter(store, law) if law else None,
+                agency=lookup.agency_filter(store, agency) if agency else None,
+                venue_type=lookup.venue_type_filter(venue_type) if venue_type else None,
+                region=lookup.region_filter(store, region) if region else None,
+                campaign=lookup.campaign_filter(store, campaign) if campaign else None, planned=planned, doc=doc)
+        except lookup.UnknownName as exc:
+            _unknown(exc, fmt)
     if fmt == "table":
         for r in rows:
             r["evidence_text"] = (r["evidence"] or {}).get("text", "")
@@ -485,11 +498,14 @@ def _answers_command(name: str, help_text: str):
         @click.pass_context
         @functools.wraps(func)
         def command(ctx: click.Context, fmt: str, **kwargs):
+            from .lookup import UnknownName
             from .queries import fill_sentences
 
             store = _open(ctx)
             try:
                 answers = fill_sentences(store, func(store, **kwargs))
+            except UnknownName as exc:
+                _unknown(exc, fmt)
             finally:
                 store.close()
             rows = [a.to_json() for a in answers]
@@ -518,16 +534,18 @@ def who_promoted_cmd(store, law, venue_type, region, year):
     from . import lookup
     from .queries import who_promoted
 
-    vt = (lookup.venue_type(venue_type) or venue_type) if venue_type else None
-    return who_promoted(store, lookup.law(law) or law, venue_type=vt, region=region, year=year)
+    return who_promoted(store, lookup.law_filter(store, law),
+                        venue_type=lookup.venue_type_filter(venue_type) if venue_type else None,
+                        region=lookup.region_filter(store, region) if region else None, year=year)
 
 
 @_answers_command("laws-promoted-by", "Laws an AGENCY (canonical name or a surface form) promoted.")
 @click.argument("agency")
 def laws_promoted_by_cmd(store, agency):
+    from . import lookup
     from .queries import laws_promoted_by
 
-    return laws_promoted_by(store, agency)
+    return laws_promoted_by(store, lookup.agency_filter(store, agency))
 
 
 @_answers_command("co-organizers", "Agencies that organized an event or campaign together (WORDS from its name).")
@@ -552,8 +570,8 @@ def on_day_cmd(store, campaign):
     from . import lookup
     from .queries import campaign_organizers
 
-    name = lookup.campaign(campaign)
-    return campaign_organizers(store, [name] if name else [], [] if name else [campaign])
+    name = lookup.campaign_filter(store, campaign)
+    return campaign_organizers(store, [name], [])
 
 
 @_answers_command("villages", "Demonstration villages and bases (民主法治示范村 …) with title, level and batch.")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .errors import PufaError
 from .knowledge import knowledge, surface_key
 
 
@@ -46,7 +47,9 @@ def campaign(text: str) -> str | None:
     for c in kb.campaigns:
         if folded == _fold(c.english):
             return c.name
-    return None
+    # Constitution Day for National Constitution Day: the words end an English name, and only one
+    within = [c for c in kb.campaigns if c.english and re.search(rf"(^|\s){re.escape(folded)}$", _fold(c.english))]
+    return within[0].name if len(within) == 1 else None
 
 
 def group(text: str) -> str | None:
@@ -56,3 +59,91 @@ def group(text: str) -> str | None:
         if key in {_fold(g.name), *map(_fold, g.aliases), *map(_fold, g.english)}:
             return g.name
     return None
+
+
+# -- filters of the named queries: a word the tool does not know is an error that names it -----------------
+
+class UnknownName(PufaError):
+    """A word given for a filter that names nothing the catalogues or the stored reports know."""
+
+    def __init__(self, kind: str, word: str, suggestions: list[str]):
+        self.kind, self.word, self.suggestions = kind, word, suggestions
+        hint = f"; did you mean {' or '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"{word}: no {kind.replace('_', ' ')} of that name in the catalogues or the stored reports{hint}")
+
+    def to_json(self) -> dict:
+        return {"kind": self.kind, "word": self.word, "message": str(self), "suggestions": self.suggestions}
+
+
+def _closest(word: str, candidates, n: int = 3) -> list[str]:
+    """The known names nearest ``word`` (民法点 -> 民法典), by characters in common and in order."""
+    from difflib import get_close_matches
+
+    pool = sorted({c for c in candidates if c})
+    return get_close_matches(word, pool, n=n, cutoff=0.5) or get_close_matches(_fold(word), pool, n=n, cutoff=0.5)
+
+
+def _stored_labels(store, class_name: str, word: str | None = None) -> list[str]:
+    """With ``word``: whether a stored entity of the class has it as name or surface form (a quick check);
+    without: the canonical names, to suggest from."""
+    from .sparql import literal
+    from .store.base import PROLOGUE
+
+    if word is None:
+        pattern, tail = "rdfs:label ?name .", ""
+    else:
+        pattern, tail = f"rdfs:label|skos:altLabel ?name . FILTER(?name = {literal(word)})", "LIMIT 1"
+    rows = store.query(PROLOGUE + f"""SELECT DISTINCT ?name WHERE {{ GRAPH ?g {{
+        ?e a pufa:{class_name} ; {pattern} }} }} {tail}""")
+    return [r["name"] for r in rows]
+
+
+def law_filter(store, word: str) -> str:
+    """A law's canonical name from any of its names, or a law the reports name by its title."""
+    name = law(word)
+    if name or _stored_labels(store, "Law", word.strip("《》")):
+        return name or word.strip("《》")
+    kb = knowledge()
+    raise UnknownName("law", word, _closest(word, [n for e in kb.laws for n in (e.name, *e.aliases)]
+                                          + _stored_labels(store, "Law")))
+
+
+def agency_filter(store, word: str) -> str:
+    if _stored_labels(store, "Agency", word):
+        return word
+    raise UnknownName("agency", word, _closest(word, _stored_labels(store, "Agency")))
+
+
+def venue_type_filter(word: str) -> str:
+    code = venue_type(word)
+    if code:
+        return code
+    kb = knowledge()
+    raise UnknownName("venue_type", word, _closest(word, [n for vt in kb.venue_types
+                                                          for n in (vt.code, vt.label_zh, vt.label_en)]))
+
+
+def campaign_filter(store, word: str) -> str:
+    name = campaign(word)
+    if name or _stored_labels(store, "Campaign", word):
+        return name or word
+    kb = knowledge()
+    raise UnknownName("campaign", word, _closest(word, [n for c in kb.campaigns for n in (c.name, c.english)]
+                                               + _stored_labels(store, "Campaign")))
+
+
+def region_filter(store, word: str) -> str:
+    """A region filter matches any part of a stored report's region: it must name a region or be part of one."""
+    from .store.base import PROLOGUE
+
+    kb = knowledge()
+    stored = [r["name"] for r in store.query(PROLOGUE + """SELECT DISTINCT ?name WHERE { GRAPH ?g {
+        ?d a pufa:Report ; pufa:region/rdfs:label ?name } }""")]
+    if any(word in name for name in stored):
+        return word
+    for region in kb.regions_by_name.get(word, []):  # 巴州 -> 巴音郭楞蒙古自治州, as report regions are written
+        if any(region.name in name for name in stored):
+            return region.name
+    if word in kb.regions_by_name:
+        return kb.regions_by_name[word][0].name
+    raise UnknownName("region", word, _closest(word, [*kb.regions_by_name, *stored]))
