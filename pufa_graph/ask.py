@@ -349,10 +349,35 @@ def _best_partial(store: GraphStore, terms: list[str], **filters) -> list[dict]:
     return [a for s, a in scored if s == best and s > 0]
 
 
+#: what a question says was promoted: 宣传了民法点, 宣讲过《民法点》 (the object, up to the question's end)
+PROMOTED_OBJECT = re.compile(rf"(?:宣传|宣讲|普及|讲解)(?:了|过)?[《“]?([{CJK}]{{2,12}}?)[》”]?(?=[？?。!！]|$)")
+
+
+def unknown_law(store: GraphStore, parsed: Parsed) -> None:
+    """A question about a law the tool does not know (民法点) says so, with the laws that are close,
+    instead of answering about nothing."""
+    from .lookup import UnknownName, _closest, _stored_labels
+
+    if parsed.lang != "zh" or parsed.slots.get("laws") or parsed.slots.get("campaigns"):
+        return
+    m = PROMOTED_OBJECT.search(unicodedata.normalize("NFKC", parsed.question))
+    if not m:
+        return
+    word = m.group(1)
+    if word in boundary_words("generic_law_word") or lookup.law(word) or lookup.campaign(word) \
+            or lookup.group(word) or lookup.venue_type(word) or _stored_labels(store, "Law", word):
+        return
+    kb = knowledge()
+    close = _closest(word, [n for e in kb.laws for n in (e.name, *e.aliases)] + _stored_labels(store, "Law"))
+    if close:  # a word near no law is some other topic (宣传了哪些内容): the question goes on
+        raise UnknownName("law", word, close)
+
+
 def answer(store: GraphStore, question: str) -> dict:
     from . import queries as Q
 
     parsed = parse(question)
+    unknown_law(store, parsed)
     if parsed.kind is None:
         raise UnparsedQuestion(f"cannot tell what this question asks: {question!r}\n" + help_text())
     rec = RecordingStore(store)

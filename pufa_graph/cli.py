@@ -340,10 +340,13 @@ def ask(ctx: click.Context, question: str, fmt: str, explain: bool) -> None:
     question it understands, with an example of each.
     """
     from .ask import UnparsedQuestion, answer
+    from .lookup import UnknownName
 
     store = _open(ctx, read_only=False)
     try:
         result = answer(store, question)
+    except UnknownName as exc:
+        _unknown(exc, fmt)
     except UnparsedQuestion as exc:
         click.echo(str(exc), err=True)
         sys.exit(2)

@@ -77,10 +77,15 @@ class UnknownName(PufaError):
 
 def _closest(word: str, candidates, n: int = 3) -> list[str]:
     """The known names nearest ``word`` (民法点 -> 民法典), by characters in common and in order."""
-    from difflib import get_close_matches
+    from difflib import SequenceMatcher
+    from os.path import commonprefix
 
-    pool = sorted({c for c in candidates if c})
-    return get_close_matches(word, pool, n=n, cutoff=0.5) or get_close_matches(_fold(word), pool, n=n, cutoff=0.5)
+    def closeness(candidate: str) -> tuple[float, float]:
+        ratio = SequenceMatcher(None, word, candidate).ratio()
+        return ratio + len(commonprefix([word, candidate])) / (10 * max(len(word), 1)), ratio
+
+    scored = sorted(((closeness(c), c) for c in {c for c in candidates if c}), reverse=True)
+    return [c for (score, ratio), c in scored if ratio >= 0.5][:n]
 
 
 def _stored_labels(store, class_name: str, word: str | None = None) -> list[str]:

@@ -42,3 +42,15 @@ def test_an_unknown_word_is_named_with_what_is_close(seeded, args, word, suggest
 def test_a_known_word_in_any_of_its_forms_answers(seeded, args):
     rows = json.loads(seeded(*args, "--format", "json").stdout)
     assert rows, args
+
+
+def test_a_question_about_a_law_the_tool_does_not_know_says_which_word(seeded):
+    result = seeded("ask", "哪些机构宣传了民法点？", expect=2)
+    assert "民法点" in result.stderr and "民法典" in result.stderr
+    error = json.loads(seeded("ask", "哪些机构宣传了《民法点》？", "--format", "json", expect=2).stdout)["error"]
+    assert error["word"] == "民法点" and error["suggestions"][0] == "民法典"
+
+
+@pytest.mark.parametrize("question", ["灌云县司法局宣传了哪些法律？", "哪些机构在学校宣传了《民法典》？"])
+def test_a_question_about_known_laws_or_any_law_still_answers(seeded, question):
+    assert json.loads(seeded("ask", question, "--format", "json").stdout)["answers"]
