@@ -95,7 +95,8 @@ def extract_slots(q: str, lang: str) -> dict:
 
     laws = _laws(zh + " " + " ".join(quoted), q if lang == "en" else "")
     campaigns = _campaigns(zh, quoted, q if lang == "en" else "")
-    venue_types = _venue_types(zh, q if lang == "en" else "")
+    # the words that ask (哪些机关, which agencies) name the answer, never a slot: 机关 is no kind of place here
+    venue_types = _venue_types(_without_asking_words(zh), _without_asking_words(q) if lang == "en" else "")
     region = _region(zh, q if lang == "en" else "")
     agency = _agency(zh, q if lang == "en" else "", region)
     kinds = _agency_kinds(zh, q if lang == "en" else "") if agency is None else []
@@ -157,6 +158,13 @@ def _campaigns(zh: str, quoted: list[str], en: str) -> list[str]:
         if en and c.english and re.search(r"\b" + re.escape(c.english) + r"\b", en, re.I) and c.name not in found:
             found.append(c.name)
     return [n for n in found if not any(n != m and n in m for m in found)]
+
+
+def _without_asking_words(text: str) -> str:
+    """The question with the trigger words of every question kind blanked out."""
+    for _kind, _lang, pattern, _example in _kinds():
+        text = pattern.sub(" ", text)
+    return text
 
 
 def _venue_types(zh: str, en: str) -> list[str]:

@@ -51,6 +51,11 @@ def test_a_question_about_a_law_the_tool_does_not_know_says_which_word(seeded):
     assert error["word"] == "民法点" and error["suggestions"][0] == "民法典"
 
 
-@pytest.mark.parametrize("question", ["灌云县司法局宣传了哪些法律？", "哪些机构在学校宣传了《民法典》？"])
+@pytest.mark.parametrize("question", [
+    "灌云县司法局宣传了哪些法律？", "哪些机构在学校宣传了《民法典》？",
+    "哪些机关在学校宣传了民法典?",  # 机关 asks who, and the question mark is ASCII
+    "Which agencies promoted the Constitution?",  # "agencies" asks who: it is no kind of place (government)
+    "Which departments promoted the Civil Code at schools?",
+])
 def test_a_question_about_known_laws_or_any_law_still_answers(seeded, question):
     assert json.loads(seeded("ask", question, "--format", "json").stdout)["answers"]
