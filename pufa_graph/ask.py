@@ -101,12 +101,15 @@ def extract_slots(q: str, lang: str) -> dict:
     agency = _agency(zh, q if lang == "en" else "", region)
     kinds = _agency_kinds(zh, q if lang == "en" else "") if agency is None else []
     groups = [g for g in (lookup.group(w) for w in re.findall(rf"[{CJK}]+", zh)) if g]
+    years = list(dict.fromkeys(re.findall(r"((?:19|20)\d{2})年", zh)
+                               + (re.findall(r"\b((?:19|20)\d{2})\b", q) if lang == "en" else [])))
     months = [int(m) for m in re.findall(r"(\d{1,2})月", zh)]
     months += [MONTHS_EN[w.lower()] for w in re.findall(r"\b(" + "|".join(MONTHS_EN) + r")\b", q, re.I)
                if lang == "en"]
     terms = _terms(q, lang, quoted, translated, region)
     for key, value in (("laws", laws), ("campaigns", campaigns), ("venue_types", venue_types), ("region", region),
-                       ("agency", agency), ("agency_kinds", kinds), ("groups", groups), ("months", months),
+                       ("agency", agency), ("agency_kinds", kinds), ("groups", groups),
+                       ("year", years[0] if len(years) == 1 else None), ("months", months),
                        ("terms", terms)):
         if value:
             slots[key] = value
@@ -396,13 +399,13 @@ def answer(store: GraphStore, question: str) -> dict:
     if kind == "who_promoted":
         answers = []
         for law in s["laws"]:
-            if vts:
-                for vt in vts:
-                    answers += Q.who_promoted(rec, law, venue_type=vt, region=_region_name(s))
-            else:
-                answers += Q.who_promoted(rec, law, region=_region_name(s))
+            for vt in vts or [None]:
+                answers += Q.who_promoted(rec, law, venue_type=vt, region=_region_name(s), year=s.get("year"))
     elif kind == "laws_by_agency":
-        answers = Q.laws_promoted_by(rec, s["agency"])
+        # every slot constrains the answer: 玛纳斯县交运局在客运站宣传过哪些法律 asks about bus stations only
+        answers = []
+        for vt in vts or [None]:
+            answers += Q.laws_promoted_by(rec, s["agency"], venue_type=vt, year=s.get("year"))
     elif kind == "laws_at":
         answers = Q.laws_at(rec, vts, s.get("groups", []))
     elif kind == "agencies_of_kind":

@@ -330,9 +330,10 @@ def who_promoted(store: GraphStore, law: str, venue_type: str | None = None, reg
     return _collect((r["name"], _ev(r), {}) for r in rows)
 
 
-def laws_promoted_by(store: GraphStore, agency: str, venue_type: str | None = None) -> list[Answer]:
-    """Laws the agency promoted (as organizer or partner)."""
-    acts = find_activities(store, agency=agency, venue_type=venue_type)
+def laws_promoted_by(store: GraphStore, agency: str, venue_type: str | None = None,
+                     year: str | None = None) -> list[Answer]:
+    """Laws the agency promoted (as organizer or partner), optionally at a kind of place or in a year."""
+    acts = find_activities(store, agency=agency, venue_type=venue_type, year=year)
     return _collect((law, _evidence_of(a), {}) for a in acts for law in a["laws"])
 
 
