@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from .knowledge import Knowledge, boundary_words, word_alternation
 from .model import Activity, Designation, Document, Evidence, Mention, Problem, Quantity
+from .structure import OUTLINE
 
 #: ASCII ? between characters is a character lost to an encoding, not a question mark
 CLAUSE_END = re.compile(r"[；;。！？!]|\?(?![\u4e00-\u9fff])")
@@ -31,8 +32,6 @@ DESIGNATION = re.compile(r"(荣获|获评|获得|被命名为|命名为|被评�
 BATCH = re.compile(r"第([一二三四五六七八九十\d]+)批")
 ITEM = re.compile(r"(?:^|(?<=[。；;：:\n]))\s*([一二三四五六七八九十]是|[（(]?[一二三四五六七八九十\d]+[）)、.．])")
 UNIT_MULTIPLIER = {"万": 10000, "千": 1000, "百": 100}
-#: a heading of the outline (一、 （二） 3.): a new part of the report, where no event goes on
-OUTLINE_MARK = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]")
 #: what may stand between a run of agencies and its role word: 等12个单位参加, 的指导下, 共同主办
 ROLE_FILLER = r"^(?:等[\d一二三四五六七八九十几多余]*[个家]?(?:单位|部门|机关|成员单位)?)?(?:的)?(?:共同|分别|联合|积极)?"
 #: roles that make a clause announce an event with named hosts, which later clauses may point back to
@@ -44,7 +43,7 @@ class Cues:
     activity_verbs: re.Pattern
     role_after: re.Pattern  # 主办, 承办 … written after a run of agencies
     role_before: tuple[str, ...]  # 联合, 会同 … written before one
-    role_of: dict[str, object]  # word -> OrganizerRole
+    role_of: dict[tuple[str, str], object]  # (word, position) -> OrganizerRole
     event_backref: re.Pattern  # 活动现场, 随后, 本次活动: a clause about the event named before
     unit_label: re.Pattern  # 牵头单位：, 责任单位： in a plan
     scope_break: tuple[str, ...]  # 据统计, 今年以来: a paragraph that leaves the event being told
@@ -240,8 +239,7 @@ class Framer:
         event = self._event_for(start, clause)
         place = self._place_for(start)
         if any(r in roles for r in HOST_ROLES):
-            self.event = {"line": self._line_of(start), "organizers": list(dict.fromkeys(organizers + partners)),
-                          "roles": roles, "venues": venues, "venue_types": venue_types}
+            self._open_event(start, organizers + partners, roles, venues, venue_types)
         elif event is not None and organizers and set(roles) <= {"参与"} and roles:
             # 区法院、区城管局等12个单位参加: the event's participants join its organizers
             event["organizers"] = list(dict.fromkeys(event["organizers"] + organizers))
@@ -260,9 +258,7 @@ class Framer:
                 any(self.cues.plan_section.search(t) for t in titles[:1]):
             venues = list(place["venues"])
             venue_types = list(dict.fromkeys(place["venue_types"] + venue_types))
-        if not organizers and self.collective:
-            pass  # 各司法所开展…: the collective organized it, not the issuer
-        elif not organizers:
+        if not organizers and not self.collective:  # 各司法所开展…: the collective organized it, not the issuer
             if units:
                 named = list(dict.fromkeys(n for names in units.values() for n in names))
                 organizers = [n for n in named if n not in self.collective_names]
@@ -320,8 +316,11 @@ class Framer:
             venues, venue_types = last.venues, last.venue_types
         else:
             venues, venue_types = [], []
-        self.event = {"line": self._line_of(start), "organizers": hosts, "roles": roles, "venues": venues,
-                      "venue_types": venue_types}
+        self._open_event(start, hosts, roles, venues, venue_types)
+
+    def _open_event(self, start: int, hosts: list[str], roles: dict, venues: list[str], venue_types: list[str]):
+        self.event = {"line": self._line_of(start), "organizers": list(dict.fromkeys(hosts)), "roles": roles,
+                      "venues": venues, "venue_types": venue_types}
 
     def _place_for(self, start: int) -> dict | None:
         """The place of the event being told: it holds until a paragraph opens with a date, an outline marker or
@@ -335,7 +334,8 @@ class Framer:
             line_start, line_end = self.lines[between]
             opening = text[line_start:min(line_end, line_start + 8)].lstrip(" 　")
             if (MONTH_DAY.match(opening) or YEAR.match(opening) or ITEM.match(opening)
-                    or OUTLINE_MARK.match(opening) or opening.startswith(self.cues.scope_break)):
+                    or any(marker.match(opening) for _level, marker in OUTLINE)
+                    or opening.startswith(self.cues.scope_break)):
                 self.place = None
                 return None
         place["line"] = line

@@ -216,7 +216,9 @@ class Regions(dict):
     """Regions by code; a township's entry is made when first asked for (its code comes from
     ``Knowledge.township_names``, which reads the townships)."""
 
-    townships: dict[str, list[str]] = {}
+    def __init__(self, regions: dict[str, RegionEntry]):
+        super().__init__(regions)
+        self.townships: dict[str, list[str]] = {}  # code -> its townships.csv row, once they are read
 
     def __missing__(self, code: str) -> RegionEntry:
         row = self.townships.get(code)

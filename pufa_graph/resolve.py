@@ -15,6 +15,7 @@ from functools import lru_cache
 from .knowledge import Knowledge, RegionEntry
 from .model import Document, Entity, Mention
 from .recognize import Context, gazetteer
+from .recognize.agencies import TOWNSHIP_LEVELS
 
 PRC = "中华人民共和国"
 
@@ -81,6 +82,15 @@ def named_regions(kb: Knowledge, mentions: list[Mention]) -> Counter:
     return named
 
 
+def chain_code(kb: Knowledge, chain: list[tuple[str, list[str]]], home: str | None, named: Counter | None,
+               start: str | None = None) -> str | None:
+    """The region a written chain (福州市|鼓楼区) names: each name read beside the one before it."""
+    code = start
+    for _surface, codes in chain:
+        code = pick_region(kb, codes, home, [code] if code else [], named)
+    return code
+
+
 def regions_in(kb: Knowledge, text: str, home: str | None = None, named: Counter | None = None) -> list[str]:
     """Region codes named in a short text (an issuer, a title), outermost first, each consistent with the last."""
     found: list[str] = []
@@ -99,10 +109,11 @@ def regions_in(kb: Knowledge, text: str, home: str | None = None, named: Counter
     return found
 
 
-def jurisdiction(kb: Knowledge, doc: Document, mentions: list[Mention]) -> str | None:
+def jurisdiction(kb: Knowledge, doc: Document, mentions: list[Mention], named: Counter | None = None) -> str | None:
     """The report's own region: from its issuer, else its title, else the region it names most; a name that
     several regions share (鼓楼区) is read by the other places the report names (福州市)."""
-    named = named_regions(kb, mentions)
+    if named is None:
+        named = named_regions(kb, mentions)
     for text in (doc.metadata.issuer, doc.metadata.title):
         if text:
             codes = regions_in(kb, text, named=named)
@@ -123,7 +134,7 @@ def _by_level(kb: Knowledge, home: str | None, level_char: str, home_township: s
         return None
     chain = kb.region_chain(home)
     own = chain[-1]
-    if level_char in ("镇", "乡", "街道"):
+    if level_char in TOWNSHIP_LEVELS:
         if own.level == "township":
             return own
         return kb.regions[home_township] if home_township else None
@@ -168,6 +179,7 @@ def _joining_words() -> frozenset[str]:
     return frozenset([r.word for r in knowledge().organizer_roles if r.position == "before"]
                      + list(boundary_words("conjunction")))
 
+
 class AgencyResolver:
     def __init__(self, kb: Knowledge, home: str | None, issuer: str | None, issuer_template: str | None,
                  issuer_kind: str | None = None, named: Counter | None = None):
@@ -184,9 +196,7 @@ class AgencyResolver:
     def region_of(self, m: Mention, previous: Mention | None) -> tuple[RegionEntry | None, str]:
         attrs = m.attrs
         if attrs.get("regions"):
-            code = None
-            for _surface, codes in attrs["regions"]:
-                code = pick_region(self.kb, codes, self.home, [code] if code else [], self.named)
+            code = chain_code(self.kb, attrs["regions"], self.home, self.named)
             joined = self._conjunction_before_level(attrs["regions"][0][0], code) if len(attrs["regions"]) == 1 else None
             if joined:
                 # 县司法局会同县民政局, 政协委员和县法学会: 会同 and 和 join two bodies; 会同县 and 和县 are far away
@@ -200,7 +210,7 @@ class AgencyResolver:
                     return region, f"'{surface}' is no township of the report's county: '{surface[-1]}' read in it"
             return self.kb.regions.get(code), f"region named in the text ({attrs['regions'][-1][0]})"
         if "level" in attrs and (attrs.get("kind") != "mass_organization" or "{L}" in attrs.get("body", "")
-                                 or attrs["level"] in ("镇", "乡", "街道")):
+                                 or attrs["level"] in TOWNSHIP_LEVELS):
             region = _by_level(self.kb, self.home, attrs["level"], self.home_township)
             home = self.kb.regions[self.home].name if self.home else "unknown"
             return region, f"level '{attrs['level']}' read in the report's jurisdiction ({home})"
@@ -300,7 +310,7 @@ def resolve_document(doc: Document, kb: Knowledge) -> None:
     mentions = doc.mentions
     ctx = Context(kb)
     named = named_regions(kb, mentions)
-    home = jurisdiction(kb, doc, mentions)
+    home = jurisdiction(kb, doc, mentions, named)
     doc.region_code = home
     doc.metadata.region = kb.full_region_name(home) if home else None
 
@@ -423,10 +433,8 @@ def _resolve_village(kb: Knowledge, m: Mention, home: str | None, resolver: Agen
     then its own; a bare 上河村 needs the report's township, else it is dropped (canonical stays None)."""
     attrs = m.attrs
     if "town_codes" in attrs:
-        code = None
-        for _surface, codes in attrs["regions"]:
-            code = pick_region(kb, codes, home, [code] if code else [], resolver.named)
-        town = pick_region(kb, attrs["town_codes"], home, [code] if code else [], resolver.named)
+        county = chain_code(kb, attrs["regions"], home, resolver.named)
+        town = chain_code(kb, [(attrs["town"], attrs["town_codes"])], home, resolver.named, start=county)
         m.canonical = kb.agency_prefix(town) + attrs["village"]
         m.attrs.update(region_code=town, why=f"village of {kb.full_region_name(town)}")
     elif m.rule == "village.bare":

@@ -19,6 +19,8 @@ from . import Context, gazetteer
 LEVEL_CHARS = "省市州县区旗盟镇乡"
 #: written before a township's body: 街道司法所, 街道办事处 (the report's own sub-district)
 TOWNSHIP_LEVEL_WORD = "街道"
+#: what stands before a body of the report's own township: 镇司法所, 乡政府, 街道办事处
+TOWNSHIP_LEVELS = ("镇", "乡", TOWNSHIP_LEVEL_WORD)
 _L = f"[{LEVEL_CHARS}]"
 #: after an agency: a section, office, party group or working group of it
 SUB_BODY = re.compile(r"[\u4e00-\u9fff“”]{1,14}?(?:领导小组|协调小组|工作小组|办公室|秘书科|政治部|党组|中心组|科|股|分局|大队|支队)"
