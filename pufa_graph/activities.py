@@ -28,7 +28,15 @@ YEAR = re.compile(r"((?:19|20)\d{2})年")
 QUANTITY = re.compile(r"(不少于|至少|超过|近|约|共)?(\d+(?:\.\d+)?)\s*(万|千|百)?\s*(余|多)?\s*"
                       r"(人次|场次|课时|场|次|份|人|名|个|篇|条|所|期|册|家|户|件|幅|堂|小时|万|%)(以上)?")
 COVERAGE = re.compile(r"(覆盖率|率)\s*(?:达到|达)?\s*(\d+(?:\.\d+)?)\s*%")
-DESIGNATION = re.compile(r"(荣获|获评|获得|被命名为|命名为|被评为|评为|获|成功创建|创建为|入选)[^。；]{0,12}?“([^“”]{4,40}?(?:示范|先进|达标)[^“”]{0,20})”")
+#: a demonstration title written without quotes: 第九批全国民主法治示范村（社区）, 省级法治文化示范点
+BARE_TITLE = r"(?:第[一二三四五六七八九十\d]+批|\d{4}年度?)?[\u4e00-\u9fff]{0,14}?示范(?:村|社区|基地|单位|点|街道|乡镇)(?:[（(]社区[）)])?"
+#: a title conferred, proposed or held: 被命名为“…”, 入选第九批全国民主法治示范村, 推荐…参评省级“…”, 该村为…
+DESIGNATION = re.compile(r"(荣获|获评|获得|被命名为|命名为|被评为|评为|获|成功创建|创建为|入选|参评|申报|推荐为|确定为|"
+                         r"列为|(?<=[该本此][村社区点地])为)([^。；“”]{0,14}?)(?:“([^“”]{4,40}?(?:示范|先进|达标)[^“”]{0,20})”|"
+                         rf"({BARE_TITLE}))")
+#: a title in brackets after its holder: 永定区湖雷镇上寨村（第九批全国民主法治示范村（社区））
+BRACKETED_TITLE = re.compile(rf"[（(]((?:第[一二三四五六七八九十\d]+批|\d{{4}}年度?)?[^（）()]{{0,14}}?[“]?"
+                             rf"[^（）()“”]{{0,14}}?示范(?:村|社区|基地|单位|点)(?:[（(]社区[）)])?[”]?)[）)]")
 BATCH = re.compile(r"第([一二三四五六七八九十\d]+)批")
 ITEM = re.compile(r"(?:^|(?<=[。；;：:\n]))\s*([一二三四五六七八九十]是|[（(]?[一二三四五六七八九十\d]+[）)、.．])")
 UNIT_MULTIPLIER = {"万": 10000, "千": 1000, "百": 100}
@@ -449,18 +457,32 @@ class Framer:
     def designations(self) -> list[Designation]:
         out = []
         text = self.doc.text
+        seen = set()
         for start, end in clauses(self.doc):
+            found = []  # (title, words before it that say its level, holders)
             for m in DESIGNATION.finditer(text, start, end):
-                title = m.group(2)
                 holders = [x for x in self.mentions_in(start, m.start()) if x.type in ("village", "venue")]
-                if not holders:
+                if re.search(r"[该本此]村", text[start:m.start()]):  # 该村为…: the village, not its square
+                    holders = [x for x in holders if x.type == "village"]
+                found.append((m.group(3) or m.group(4), m.group(2), holders, m.start()))
+            for m in BRACKETED_TITLE.finditer(text, start, end):
+                if DESIGNATION.search(m.group(1)):  # （该村为…）: read by the verb above
                     continue
-                batch = BATCH.search(text, start, end)
+                holders = [x for x in self.mentions_in(start, m.start()) if x.type in ("village", "venue")
+                           and x.end == m.start()]
+                found.append((m.group(1).replace("“", "").replace("”", ""), "", holders, m.start()))
+            for title, before, holders, _at in found:
+                batch = BATCH.search(before + title)  # the title's own batch, not another's in the clause
                 for holder in holders:
+                    key = (holder.canonical, title)
+                    if key in seen:
+                        continue
+                    seen.add(key)
                     out.append(Designation(
                         id=_id(self.doc.id, "designation", holder.canonical, title), doc=self.doc.id,
                         designee=holder.canonical, designee_type=holder.type, title=title,
-                        level=designation_level(title, self.kb), batch=_batch(batch.group(1)) if batch else None,
+                        level=designation_level(before + title, self.kb),
+                        batch=_batch(batch.group(1)) if batch else None,
                         year=self.year, evidence=Evidence(self.doc.id, text[start:end], start, end)))
         return out
 

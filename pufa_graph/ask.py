@@ -1,319 +1,41 @@
-"""Questions in Chinese or English -> (kind, slots) -> a named query -> answers with evidence.
+"""Questions in Chinese or English -> (answer type, slots) -> a named query -> answers with evidence.
 
-Kinds and their trigger words are data (ontology/question_kinds.csv); slots
-are found with the gazetteers the ingester uses (laws, campaigns, venue types,
-agencies, regions, groups) plus ontology/glossary.csv for English words of
-普法 work. Nothing here knows particular questions.
+Parsing lives in ``question`` (slots first, then the answer type, then the kind); here every slot
+constrains the answer: the activities a question is about are those that fit all of its slots (law,
+agency, kind of place, region, year, months, planned, audience, event words), and the answer is read
+from them. Nothing here knows particular questions.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections import Counter
 
 from . import lookup
 from .errors import PufaError
-from .knowledge import boundary_words, knowledge, read_csv, word_alternation
+from .knowledge import boundary_words, knowledge
+from .question import CJK, Parsed, UnparsedQuestion, help_text, quoted
+from .question import parse as parse_question
 from .store.base import GraphStore
 
-CJK = r"\u4e00-\u9fff"
-MONTHS_EN = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
-                                           "september", "october", "november", "december"], start=1)}
-LEVEL_EN = {"county": "县", "district": "区", "city": "市", "prefecture": "州", "province": "省"}
+__all__ = ["Parsed", "UnparsedQuestion", "answer", "parse", "help_text"]
 
 
-class UnparsedQuestion(PufaError):
-    """The question matched no kind the tool understands; the message lists the kinds with examples."""
+def parse(question: str, store: GraphStore | None = None) -> Parsed:
+    """The question's kind and slots; with a store, a place name several regions share is read as
+    the one its reports are about."""
+    return parse_question(question, known_regions(store) if store is not None else None)
 
 
-@dataclass
-class Parsed:
-    question: str
-    lang: str
-    kind: str | None = None
-    slots: dict = field(default_factory=dict)
+def known_regions(store: GraphStore) -> Counter:
+    """Region codes of the stored reports and agencies, by how often they occur."""
+    from .store.base import PROLOGUE
 
-
-@lru_cache(maxsize=1)
-def _kinds() -> list[tuple[str, str, re.Pattern, str]]:
-    return [(r["kind"], r["lang"], re.compile(r["pattern"], re.I), r["example"]) for r in read_csv("question_kinds.csv")]
-
-
-@lru_cache(maxsize=1)
-def _question_tail() -> re.Pattern:
-    """The asking words of a Chinese question (哪些, 由谁, 牵头单位 …): not part of what is asked about."""
-    return word_alternation(boundary_words("question_tail"))
-
-
-@lru_cache(maxsize=1)
-def _event_phrase() -> re.Pattern:
-    """A named event of the question: up to 30 characters ending in an event word (…宣传月活动, …大赛)."""
-    return re.compile(rf"[{CJK}·]{{2,30}}?(?:{word_alternation(boundary_words('event_word')).pattern})")
-
-
-@lru_cache(maxsize=1)
-def _glossary() -> list[tuple[re.Pattern, str]]:
-    rows = sorted(read_csv("glossary.csv"), key=lambda r: -len(r["en"]))
-    return [(re.compile(r"\b" + re.escape(r["en"]).replace(r"\ ", r"[\s-]") + r"s?\b", re.I), r["zh"]) for r in rows]
-
-
-def help_text() -> str:
-    lines = ["Questions pufa understands (Chinese or English), with an example of each:"]
-    seen = set()
-    for kind, lang, _pattern, example in _kinds():
-        if (kind, lang) not in seen:
-            seen.add((kind, lang))
-            lines.append(f"  {kind:18} {example}")
-    return "\n".join(lines)
-
-
-# -- slots ----------------------------------------------------------------------
-
-def _chinese_parts(q: str) -> list[str]:
-    """Quoted, bracketed and bare runs of Chinese in a question (for English questions, the Chinese it cites)."""
-    return [p.strip() for p in re.findall(rf"[{CJK}][{CJK}·•\s、0-9]*[{CJK}]|[{CJK}]", q)]
-
-
-def _quoted(q: str) -> list[str]:
-    found = re.findall(r"[“\"'‘]([^“”\"'‘’]{2,40})[”\"'’]", q)
-    found += re.findall(rf"[(（]([^()（）]*[{CJK}][^()（）]*)[)）]", re.sub(r"[(（][^()（）]*[)）]", lambda m: m.group(0), q))
-    found += re.findall(r"《([^《》]+)》", q)
-    return [f.strip() for f in found if f.strip()]
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"[\s“”\"'‘’《》·•・?？、，,。()（）/]", "", text)
-
-
-def extract_slots(q: str, lang: str) -> dict:
-    slots: dict = {}
-    zh = q if lang == "zh" else " ".join(_chinese_parts(q))
-    translated = [zh_word for pattern, zh_word in _glossary() if lang == "en" and pattern.search(q)]
-    quoted = [t for t in _quoted(q) if re.search(f"[{CJK}]", t)]
-
-    laws = _laws(zh + " " + " ".join(quoted), q if lang == "en" else "")
-    campaigns = _campaigns(zh, quoted, q if lang == "en" else "")
-    # the words that ask (哪些机关, which agencies) name the answer, never a slot: 机关 is no kind of place here
-    venue_types = _venue_types(_without_asking_words(zh), _without_asking_words(q) if lang == "en" else "")
-    region = _region(zh, q if lang == "en" else "")
-    agency = _agency(zh, q if lang == "en" else "", region)
-    kinds = _agency_kinds(zh, q if lang == "en" else "") if agency is None else []
-    groups = [g for g in (lookup.group(w) for w in re.findall(rf"[{CJK}]+", zh)) if g]
-    years = list(dict.fromkeys(re.findall(r"((?:19|20)\d{2})年", zh)
-                               + (re.findall(r"\b((?:19|20)\d{2})\b", q) if lang == "en" else [])))
-    months = [int(m) for m in re.findall(r"(\d{1,2})月", zh)]
-    months += [MONTHS_EN[w.lower()] for w in re.findall(r"\b(" + "|".join(MONTHS_EN) + r")\b", q, re.I)
-               if lang == "en"]
-    terms = _terms(q, lang, quoted, translated, region)
-    for key, value in (("laws", laws), ("campaigns", campaigns), ("venue_types", venue_types), ("region", region),
-                       ("agency", agency), ("agency_kinds", kinds), ("groups", groups),
-                       ("year", years[0] if len(years) == 1 else None), ("months", months),
-                       ("terms", terms)):
-        if value:
-            slots[key] = value
-    qualifiers = [w for w in boundary_words("level_qualifier") if w in zh or w in translated]
-    if qualifiers:
-        slots["qualifiers"] = qualifiers
-    wants = set()
-    if re.search(r"何时|什么时候|\bwhen\b|几月", q, re.I):
-        wants.add("when")
-    if re.search(r"何地|哪里|在哪|\bwhere\b", q, re.I):
-        wants.add("where")
-    if re.search(r"哪位|谁.{0,4}讲话|领导出席|\bwho spoke\b|which leader|哪些人", q, re.I):
-        wants.add("who")
-    if wants:
-        slots["wants"] = sorted(wants)
-    return slots
-
-
-def _laws(zh: str, en: str) -> list[str]:
-    from .recognize import gazetteer
-
-    found = []
-    for _s, _e, surface, values in gazetteer.laws().iter(zh):
-        name = knowledge().law_by_key[values[0][1]].name
-        if len(surface) >= 2 and name not in found:
-            found.append(name)
-    for entry in knowledge().laws:
-        if en and entry.english and re.search(r"\b" + re.escape(entry.english) + r"\b", en, re.I):
-            if entry.name not in found:
-                found.append(entry.name)
-    # a law inside a longer one (宪法 in 宪法宣传周) is no law slot of its own
-    return [n for n in found if not any(n != m and n in m for m in found)]
-
-
-def _campaigns(zh: str, quoted: list[str], en: str) -> list[str]:
-    from .recognize import gazetteer
-
-    kb = knowledge()
-    found = []
-    for _s, _e, surface, values in gazetteer.campaigns().iter(zh):
-        name = kb.campaign_by_key[values[0][1]].name
-        if name not in found:
-            found.append(name)
-    for text in quoted:
-        name = lookup.campaign(text)
-        if name and name not in found:
-            found.append(name)
-    for c in kb.campaigns:
-        if en and c.english and re.search(r"\b" + re.escape(c.english) + r"\b", en, re.I) and c.name not in found:
-            found.append(c.name)
-    return [n for n in found if not any(n != m and n in m for m in found)]
-
-
-def _without_asking_words(text: str) -> str:
-    """The question with the trigger words of every question kind blanked out."""
-    for _kind, _lang, pattern, _example in _kinds():
-        text = pattern.sub(" ", text)
-    return text
-
-
-def _venue_types(zh: str, en: str) -> list[str]:
-    kb = knowledge()
-    found = []
-    for vt in kb.venue_types:
-        words = [w for w in vt.generic_words + vt.named_suffixes if len(w) >= 2]
-        hit = any(w in zh for w in words) or any(
-            re.search(r"\b" + re.escape(w) + r"\b", en, re.I) for w in vt.english_words if en)
-        if hit and vt.code not in found:
-            found.append(vt.code)
-    return found
-
-
-def _region(zh: str, en: str) -> str | None:
-    from .resolve import regions_in
-
-    kb = knowledge()
-    codes = regions_in(kb, zh)
-    if codes:
-        return max(codes, key=lambda c: len(kb.region_chain(c)))
-    if en:
-        for m in re.finditer(r"\b([A-Z][a-z]+(?:[ -][a-z]+)?)\s+(County|District|City|Prefecture|Province)\b", en):
-            code = _region_by_pinyin(m.group(1), m.group(2).lower())
-            if code:
-                return code
-        for m in re.finditer(r"\b([A-Z][a-z]+)(?:'s)?\b", en):
-            code = _region_by_pinyin(m.group(1), "")
-            if code:
-                return code
-    return None
-
-
-@lru_cache(maxsize=1)
-def _pinyin_index() -> dict[str, list[str]]:
-    """Toneless pinyin (ontology/regions.csv, column pinyin) -> region codes."""
-    index: dict[str, list[str]] = {}
-    for row in read_csv("regions.csv"):
-        if row.get("pinyin"):
-            index.setdefault(row["pinyin"], []).append(row["code"])
-    return index
-
-
-def _region_by_pinyin(word: str, level_word: str) -> str | None:
-    key = re.sub(r"[\s'-]", "", word).lower()
-    if key in boundary_words("english_non_place"):
-        return None
-    codes = list(dict.fromkeys(_pinyin_index().get(key, [])))
-    if not codes:
-        return None
-    kb = knowledge()
-    if level_word:
-        suffix = LEVEL_EN[level_word]
-        preferred = [c for c in codes if kb.regions[c].name.endswith(suffix)]
-        codes = preferred or codes
-    return codes[0] if len(codes) == 1 or level_word else None
-
-
-def _agency(zh: str, en: str, region: str | None) -> str | None:
-    from .recognize import Context
-    from .recognize.agencies import find_agencies
-    from .resolve import AgencyResolver
-
-    kb = knowledge()
-    found = [m for m in find_agencies(zh, Context(kb)) if not m.attrs.get("standalone")]
-    with_region = [m for m in found if m.attrs.get("regions")]
-    if with_region:
-        name, _ = AgencyResolver(kb, region, None, None).canonical(with_region[0], None)
-        return name
-    if en and region:
-        for body in kb.agency_bodies:
-            if body.english and body.prefix in ("optional", "required") and "{" not in body.pattern and \
-                    re.search(r"\b" + re.escape(body.english) + r"\b", en, re.I):
-                from .model import Mention
-
-                m = Mention("agency", 0, 0, body.pattern, "question", attrs={
-                    "body": body.pattern, "kind": body.kind, "template": body.canonical})
-                name, _ = AgencyResolver(kb, region, None, None).canonical(m, None)
-                return name
-    return None
-
-
-def _agency_kinds(zh: str, en: str) -> list[str]:
-    kb = knowledge()
-    kinds = []
-    for body in kb.agency_bodies:
-        if body.prefix not in ("optional",) or "{" in body.pattern or len(body.pattern) < 2:
-            continue
-        hit = body.pattern in zh or (en and body.english and re.search(
-            r"\b" + re.escape(body.english.split()[-1].rstrip("s")) + r"(s|es)?\b", en, re.I))
-        if hit and body.kind not in kinds and body.kind not in ("government",):
-            kinds.append(body.kind)
-    return kinds
-
-
-def _terms(q: str, lang: str, quoted: list[str], translated: list[str], region: str | None) -> list[str]:
-    """Words that name the event, task or topic asked about."""
-    terms = list(quoted)
-    if lang == "en":
-        terms += [p for p in _chinese_parts(q) if not any(p in t for t in terms)]
-        terms += translated
-    else:
-        body = re.sub(r"《[^》]*》|“[^”]*”|\d{4}年|\d{1,2}月", "，", q)
-        if region:
-            for name in [knowledge().regions[region].name, *knowledge().regions[region].short_names]:
-                body = body.replace(name, " ")
-        body = _question_tail().sub("，", body)
-        for m in _event_phrase().finditer(body):
-            phrase = re.sub(r"^.*(的|在|了|为|由|既|又)", "", m.group(0))
-            if len(phrase) >= 3 and phrase not in terms:
-                terms.append(phrase)
-    scaffold = {"存在的问题", "存在问题"}
-    laws = {lookup.law(t) for t in terms}
-    return [t for t in dict.fromkeys(terms)
-            if t not in scaffold and len(_squash(t)) >= 2 and not (lookup.law(t) and lookup.law(t) in laws)]
-
-
-# -- kinds ------------------------------------------------------------------------
-
-#: what a kind needs before it can be asked
-REQUIRES = {
-    "laws_by_agency": ("agency",), "laws_at": ("venue_types", "groups"), "agencies_of_kind": ("agency_kinds",),
-    "campaign": ("campaigns", "terms"), "who_promoted": ("laws",), "co_organizers": ("terms", "campaigns"),
-    "where_when": ("terms", "campaigns"), "lead_units": ("terms",), "audiences": ("terms", "campaigns"),
-    "both": ("terms",),
-}
-
-
-def classify(q: str, lang: str, slots: dict) -> str | None:
-    for kind, kind_lang, pattern, _example in _kinds():
-        if kind_lang != lang or not pattern.search(q):
-            continue
-        needs = REQUIRES.get(kind)
-        if needs and not any(slots.get(n) for n in needs):
-            continue
-        return kind
-    return None
-
-
-def parse(question: str) -> Parsed:
-    q = unicodedata.normalize("NFKC", question).strip()
-    cjk = len(re.findall(f"[{CJK}]", q))
-    latin = len(re.findall(r"[A-Za-z]", q))
-    lang = "en" if latin > cjk else "zh"
-    slots = extract_slots(q, lang)
-    return Parsed(question=question, lang=lang, kind=classify(q, lang, slots), slots=slots)
+    rows = store.query(PROLOGUE + """SELECT ?code (COUNT(*) AS ?n) WHERE { GRAPH ?g {
+        { ?d a pufa:Report ; pufa:region/pufa:regionCode ?code } UNION
+        { ?a a pufa:Agency ; pufa:jurisdiction/pufa:regionCode ?code } } } GROUP BY ?code""")
+    return Counter({r["code"]: int(r["n"]) for r in rows})
 
 
 # -- answering --------------------------------------------------------------------
@@ -343,22 +65,171 @@ class RecordingStore(GraphStore):
         raise PufaError("asking never writes")
 
 
-def _best_partial(store: GraphStore, terms: list[str], **filters) -> list[dict]:
-    """Activities matching all terms; else those matching the most of them."""
+# -- the activities a question is about -------------------------------------------------------
+
+def _parts(term: str) -> list[str]:
+    """An event named by its parts: 利剑护蕾行动 is 利剑护蕾 + 行动, so it matches “利剑护蕾”专项行动."""
     from .queries import _squash as squash
-    from .queries import find_activities, matching_activities
 
-    found = matching_activities(store, terms, **filters)
-    if found or len(terms) < 2:
-        return found
-    scored = []
-    for a in find_activities(store, **filters):
-        hay = squash((a["evidence"] or {}).get("text", "")) + squash("|".join(a["campaigns"]))
-        score = sum(1 for t in terms if squash(t) and squash(t) in hay)
-        scored.append((score, a))
-    best = max((s for s, _ in scored), default=0)
-    return [a for s, a in scored if s == best and s > 0]
+    words = sorted(boundary_words("event_word"), key=len, reverse=True)
+    pieces = [squash(term)]
+    for word in words:
+        pieces = [bit for piece in pieces for bit in _split_keep(piece, word)]
+    return [p for p in pieces if len(p) >= 2]
 
+
+def _split_keep(text: str, word: str) -> list[str]:
+    if word not in text or text == word:
+        return [text]
+    out = []
+    for i, bit in enumerate(text.split(word)):
+        if i:
+            out.append(word)
+        if bit:
+            out.append(bit)
+    return out
+
+
+def _haystack(a: dict) -> str:
+    from .queries import _squash as squash
+
+    return "|".join([squash((a["evidence"] or {}).get("text", "")), squash("|".join(a["campaigns"])),
+                     squash("|".join(a["organizers"])), squash("|".join(a["venues"]))])
+
+
+def _fits(a: dict, term: str) -> bool:
+    hay = _haystack(a)
+    return all(part in hay for part in _parts(term))
+
+
+def best_matching(acts: list[dict], terms: list[str], campaigns: list[str] = (),
+                  titles: dict[str, str] | None = None) -> list[dict]:
+    """The activities that fit every event word and campaign; else those that fit the most (none when
+    nothing fits). An activity fits what its report's title names (titles: doc id -> title)."""
+    from .queries import _squash as squash
+
+    wanted = [("term", t) for t in terms] + [("campaign", c) for c in campaigns if not any(c in t for t in terms)]
+    if not wanted:
+        return acts
+    titles = titles or {}
+
+    def fit(a: dict) -> int:
+        title = squash(titles.get(a["doc"], ""))
+        return sum(1 for what, t in wanted if (what == "campaign" and (t in a["campaigns"] or squash(t) in title))
+                   or _fits(a, t) or (title and all(p in title for p in _parts(t))))
+
+    scored = [(fit(a), a) for a in acts]
+    best = max((n for n, _ in scored), default=0)
+    return [a for n, a in scored if n == best and n > 0]
+
+
+def question_activities(store: GraphStore, s: dict, *, by_law: bool = True, by_agency: bool = True,
+                        by_events: bool = True) -> list[dict]:
+    """The activities that fit the question's slots. Law, agency, kind of place and year filter in the
+    query; region, months, audiences, planned and the event words are read from each activity."""
+    from .queries import find_activities
+
+    laws = s.get("laws") if by_law and s.get("laws") else [None]
+    agency = s.get("agency") if by_agency else None
+    groups = set(s.get("groups", []))
+    venue_types = _with_narrower(s.get("venue_types", []))
+    acts: dict[str, dict] = {}
+    for law in laws:
+        for vt in venue_types or [None]:
+            for a in find_activities(store, law=law, agency=agency, venue_type=vt, year=s.get("year")):
+                acts[a["id"]] = a
+        if venue_types and groups:  # 到农村/农民群众中: a kind of place and an audience are alternatives
+            for a in find_activities(store, law=law, agency=agency, year=s.get("year")):
+                if groups & set(a["audiences"]):
+                    acts[a["id"]] = a
+    found = _in_region(store, list(acts.values()), s.get("region"))
+    if s.get("months"):
+        found = [a for a in found if not a["date"] or int(a["date"][5:7]) in s["months"]]
+    if groups and not venue_types:
+        found = _preferred(found, lambda a: bool(groups & set(a["audiences"])))
+    if s.get("planned"):
+        found = _preferred(found, lambda a: a["planned"])
+    if by_events and (s.get("terms") or s.get("campaigns")):
+        found = best_matching(found, s.get("terms", []), s.get("campaigns", []), _doc_titles(store))
+    return found
+
+
+def _doc_titles(store: GraphStore) -> dict[str, str]:
+    from .store.base import PROLOGUE
+
+    rows = store.query(PROLOGUE + """SELECT ?docid ?title WHERE { GRAPH ?g {
+        ?d a pufa:Report ; pufa:docId ?docid ; dcterms:title ?title } }""")
+    return {r["docid"]: r["title"] for r in rows}
+
+
+def _preferred(acts: list[dict], test) -> list[dict]:
+    """The activities that pass ``test``, or all when none does (a slot the reports never mark
+    does not empty the answer)."""
+    passing = [a for a in acts if test(a)]
+    return passing or acts
+
+
+def _doc_regions(store: GraphStore) -> dict[str, str]:
+    from .store.base import PROLOGUE
+
+    rows = store.query(PROLOGUE + """SELECT ?docid ?code WHERE { GRAPH ?g {
+        ?d a pufa:Report ; pufa:docId ?docid ; pufa:region/pufa:regionCode ?code } }""")
+    return {r["docid"]: r["code"] for r in rows}
+
+
+def _significant(code: str) -> str:
+    """A division code without its empty levels: 520000 -> 52, 520300 -> 5203, 130433102 stays."""
+    if len(code) == 6 and code.endswith("0000"):
+        return code[:2]
+    if len(code) == 6 and code.endswith("00"):
+        return code[:4]
+    return code
+
+
+def _in_region(store: GraphStore, acts: list[dict], region: str | None) -> list[dict]:
+    """Activities of reports whose region is the question's, inside it, or (for a township) around it
+    where the activity names the township."""
+    if not region:
+        return acts
+    within = _region_test(store, region)
+    return [a for a in acts if within(a["doc"], _haystack(a))]
+
+
+def _region_test(store: GraphStore, region: str):
+    kb = knowledge()
+    doc_code = _doc_regions(store)
+    want = _significant(region)
+    entry = kb.regions[region]
+    names = [n for n in (entry.name, *entry.short_names) if len(n) >= 2]
+
+    def within(doc: str, text: str) -> bool:
+        code = doc_code.get(doc)
+        if not code:
+            return False
+        have = _significant(code)
+        if have.startswith(want):
+            return True
+        return want.startswith(have) and any(n in text for n in names)
+
+    return within
+
+
+def _answers_in_region(store: GraphStore, answers: list, region: str | None) -> list:
+    """Answers keep the evidence of the question's region only; one with none left is dropped."""
+    if not region:
+        return answers
+    within = _region_test(store, region)
+    from .queries import _squash as squash
+
+    kept = []
+    for a in answers:
+        a.evidence = [e for e in a.evidence if within(e.get("doc"), squash(e.get("text") or "") + squash(a.name))]
+        if a.evidence:
+            kept.append(a)
+    return kept
+
+
+# -- answering ---------------------------------------------------------------------------------
 
 #: what a question says was promoted: 宣传了民法点, 宣讲过《民法点》 (the object, up to the question's end)
 PROMOTED_OBJECT = re.compile(rf"(?:宣传|宣讲|普及|讲解)(?:了|过)?[《“]?([{CJK}]{{2,12}}?)[》”]?(?=[？?。!！]|$)")
@@ -384,77 +255,185 @@ def unknown_law(store: GraphStore, parsed: Parsed) -> None:
         raise UnknownName("law", word, close)
 
 
-def answer(store: GraphStore, question: str) -> dict:
-    from . import queries as Q
+#: the slots that ``question_activities`` reads; a question with only these is one query of the index
+INDEX_SLOTS = {"laws", "venue_types", "region", "year"}
 
-    parsed = parse(question)
+
+def answer(store: GraphStore, question: str) -> dict:
+    rec = RecordingStore(store)
+    parsed = parse(question, rec)
     unknown_law(store, parsed)
     if parsed.kind is None:
         raise UnparsedQuestion(f"cannot tell what this question asks: {question!r}\n" + help_text())
-    rec = RecordingStore(store)
+    answers = _merge(ANSWERERS[parsed.kind](rec, parsed))
+    from . import queries as Q
+
+    answers = Q.fill_sentences(rec, answers)
+    return {"question": question, "kind": parsed.kind, "lang": parsed.lang, "slots": parsed.slots,
+            "answer_types": parsed.answer_types, "answers": [a.to_json() for a in answers], "sparql": rec.queries}
+
+
+def _organizers(acts: list[dict], with_date: bool = False) -> list:
+    return _from_acts(acts, "organizers", with_date=with_date)
+
+
+def _who_promoted(store: GraphStore, parsed: Parsed) -> list:
+    from . import queries as Q
+
     s = parsed.slots
-    kind = parsed.kind
-    terms = s.get("terms", [])
-    vts = _with_narrower(s.get("venue_types", []))
-    if kind == "who_promoted":
+    if set(s) - {"qualifiers", "level"} <= INDEX_SLOTS:  # the flagship question: one query (or the answer index)
         answers = []
         for law in s["laws"]:
-            for vt in vts or [None]:
-                answers += Q.who_promoted(rec, law, venue_type=vt, region=_region_name(s), year=s.get("year"))
-    elif kind == "laws_by_agency":
-        # every slot constrains the answer: 玛纳斯县交运局在客运站宣传过哪些法律 asks about bus stations only
-        answers = []
-        for vt in vts or [None]:
-            answers += Q.laws_promoted_by(rec, s["agency"], venue_type=vt, year=s.get("year"))
-    elif kind == "laws_at":
-        answers = Q.laws_at(rec, vts, s.get("groups", []))
-    elif kind == "agencies_of_kind":
-        answers = Q.agencies_of_kind(rec, s["agency_kinds"])
-    elif kind == "campaign":
-        answers = Q.campaign_organizers(rec, s.get("campaigns", []),
-                                        [] if s.get("campaigns") else terms)
-    elif kind == "co_organizers":
-        acts = _best_partial(rec, terms or s.get("campaigns", []))
-        answers = _from_acts(acts, "organizers", with_date="when" in s.get("wants", []))
-    elif kind == "where_when":
-        acts = _best_partial(rec, terms or s.get("campaigns", []))
-        wants = set(s.get("wants", ["where", "when"]))
-        answers = _from_acts(acts, "venues" if "where" in wants else None, with_date="when" in wants)
-        if "who" in wants:
-            answers += [Q.Answer(p, [Q._evidence_of(a)]) for a in acts for p in Q._persons_of(rec, a["id"])]
-    elif kind == "both":
-        answers = _both(rec, parsed)
-    elif kind == "joint_levels":
-        answers = Q.joint_across_levels(rec, (s.get("agency_kinds") or ["justice"])[0])
-    elif kind == "designations":
-        title = [t for t in terms if "示范" in t] or [w for w in _demonstration_words(parsed) if w]
-        answers = Q.designations(rec, title[:1], designee_type="Village" if re.search("哪些村|villages", question)
-                                 else None)
-    elif kind == "culture_sites":
-        answers = Q.culture_sites(rec)
-    elif kind == "quantity":
-        topic, qualifiers = _quantity_topic(parsed)
-        answers = Q.quantities_for(rec, topic, qualifiers)
-    elif kind == "lead_units":
-        answers = Q.lead_units(rec, terms)
-    elif kind == "audiences":
-        answers = Q.audiences_of(rec, terms or s.get("campaigns", []))
-    elif kind == "problems":
-        answers = Q.problems(rec, _problem_topic(parsed))
-    elif kind == "media":
-        answers = Q.media_accounts(rec)
-    elif kind == "people":
-        answers = Q.people(rec)
-    else:  # pragma: no cover - every kind of the csv is handled above
-        raise UnparsedQuestion(help_text())
-    answers = Q.fill_sentences(rec, _merge(answers))
-    return {"question": question, "kind": kind, "lang": parsed.lang, "slots": s,
-            "answers": [a.to_json() for a in answers], "sparql": rec.queries}
+            for vt in _with_narrower(s.get("venue_types", [])) or [None]:
+                answers += Q.who_promoted(store, law, venue_type=vt, region=None, year=s.get("year"))
+        return _answers_in_region(store, _merge(answers), s.get("region"))
+    return _organizers(question_activities(store, s))
 
 
-def _region_name(slots: dict) -> str | None:
-    code = slots.get("region")
-    return knowledge().regions[code].name if code else None
+#: a question that asks who hosted, ran or assisted an event asks about the activity that names its hosts
+HOST_WORDS = re.compile(r"主办|承办|协办|\bhost(?:s|ed)?\b|\bundert(?:ook|akes?)\b|co-?organi[sz]ed|\bassisted\b", re.I)
+
+
+def _co_organizers(store: GraphStore, parsed: Parsed) -> list:
+    s = parsed.slots
+    acts = question_activities(store, s, by_law=False)
+    if HOST_WORDS.search(parsed.question):
+        acts = _preferred(acts, lambda a: bool({"主办", "承办", "协办"} & set(a["roles"])))
+    return _organizers(acts, with_date="time" in parsed.answer_types)
+
+
+def _campaign(store: GraphStore, parsed: Parsed) -> list:
+    return _organizers(question_activities(store, parsed.slots))
+
+
+def _agencies_of_kind(store: GraphStore, parsed: Parsed) -> list:
+    from . import queries as Q
+
+    return _answers_in_region(store, Q.agencies_of_kind(store, parsed.slots["agency_kinds"]),
+                              parsed.slots.get("region"))
+
+
+def _laws_of(store: GraphStore, parsed: Parsed) -> list:
+    """Laws of the activities the question is about (an agency's, an event's, a kind of place's)."""
+    return _from_acts(question_activities(store, parsed.slots, by_law=False), "laws")
+
+
+def _where_when(store: GraphStore, parsed: Parsed) -> list:
+    from . import queries as Q
+
+    s = parsed.slots
+    acts = question_activities(store, s)
+    wants = set(parsed.answer_types)
+    answers = _from_acts(acts, "venues" if "place" in wants else None, with_date="time" in wants)
+    if "person" in wants:
+        answers += [Q.Answer(p, [Q._evidence_of(a)]) for a in acts for p in Q._persons_of(store, a["id"])]
+    return answers
+
+
+def _audiences(store: GraphStore, parsed: Parsed) -> list:
+    return _from_acts(question_activities(store, parsed.slots, by_law=False), "audiences")
+
+
+def _lead_units(store: GraphStore, parsed: Parsed) -> list:
+    from . import queries as Q
+
+    s = dict(parsed.slots, planned=True)
+    acts = [a for a in question_activities(store, s, by_law=False) if a["planned"]]
+    pairs = [(u, Q._evidence_of(a), {}) for a in acts for u in (a["lead_units"] or a["organizers"])]
+    return Q._collect(pairs)
+
+
+def _quantity(store: GraphStore, parsed: Parsed) -> list:
+    """Numbers about the topic; of the activities the question names, when it names any."""
+    from . import queries as Q
+
+    s = parsed.slots
+    topic, qualifiers = _quantity_topic(parsed)
+    names_activities = any(s.get(k) for k in ("campaigns", "agency", "region", "venue_types", "groups")) or \
+        any(t not in topic for t in s.get("terms", []))
+    if names_activities:
+        acts = question_activities(store, s, by_law=False)
+        pairs = []
+        for a in acts:
+            for q in a["quantities"]:
+                if _quantity_fits(q, topic, qualifiers):
+                    pairs.append((_shown(q), Q._evidence_of(a), {"what": q["what"], "as_written": q["text"]}))
+        if pairs:
+            return Q._collect(pairs)
+    return _answers_in_region(store, Q.quantities_for(store, topic, qualifiers), s.get("region"))
+
+
+def _quantity_fits(q: dict, topic: list[str], qualifiers: list[str]) -> bool:
+    from .queries import _squash as squash
+
+    what = squash(q["what"]) + squash(q["unit"])
+    if topic and not all(_core(t) in what for t in topic):
+        return False
+    return not qualifiers or any(w in what for w in qualifiers)
+
+
+def _core(topic: str) -> str:
+    """A quantity's topic without the measure word a question puts before it (份宣传资料 -> 宣传资料)."""
+    return re.sub(r"^[名个所场次份篇条人家期批]", "", topic)
+
+
+def _shown(q: dict) -> str:
+    value = q["value"]
+    return str(value) + ("%" if q["unit"] == "%" else "")
+
+
+def _designations(store: GraphStore, parsed: Parsed) -> list:
+    from . import queries as Q
+
+    s = parsed.slots
+    title = [t for t in s.get("terms", []) if "示范" in t] or [w for w in _demonstration_words(parsed) if w]
+    designee = "Village" if "village" in parsed.answer_types else None
+    answers = Q.designations(store, [_title_core(t) for t in title[:1]], level=s.get("level"),
+                             designee_type=designee, batch=s.get("batch"), year=s.get("year"))
+    if s.get("planned"):  # 拟推荐: the titles proposed, not yet conferred
+        answers = [a for a in answers if any(re.search(PROPOSED, e.get("text") or "") for e in a.evidence)] or answers
+    return _answers_in_region(store, answers, s.get("region"))
+
+
+#: a designation's sentence that proposes rather than confers
+PROPOSED = r"拟|推荐|候选|公示|参评"
+
+
+def _title_core(title: str) -> str:
+    """A title as questions write it, without the words before it and the level and batch words the
+    slots carry (入选了第九批全国民主法治示范村（社区） -> 民主法治示范村)."""
+    core = re.sub(r"[（(][^）)]*[）)]", "", title)
+    return re.sub(r"^.*(?:第\s*[\d一二三四五六七八九十]+\s*批|全国|国家级|级|年度|\d{4}年|了|的|为|是|被|选)", "", core)
+
+
+def _culture_sites(store: GraphStore, parsed: Parsed) -> list:
+    from . import queries as Q
+
+    return Q.culture_sites(store)
+
+
+def _media(store: GraphStore, parsed: Parsed) -> list:
+    from . import queries as Q
+
+    return Q.media_accounts(store)
+
+
+def _people(store: GraphStore, parsed: Parsed) -> list:
+    from . import queries as Q
+
+    return Q.people(store)
+
+
+def _problems(store: GraphStore, parsed: Parsed) -> list:
+    from . import queries as Q
+
+    return Q.problems(store, _problem_topic(parsed))
+
+
+def _joint_levels(store: GraphStore, parsed: Parsed) -> list:
+    from . import queries as Q
+
+    return Q.joint_across_levels(store, (parsed.slots.get("agency_kinds") or ["justice"])[0])
 
 
 def _with_narrower(codes: list[str]) -> list[str]:
@@ -495,6 +474,7 @@ def _merge(answers):
 def _both(store: GraphStore, parsed: Parsed) -> list:
     """既…又…: the organizers common to two events."""
     from . import queries as Q
+    from .question import extract_slots
 
     q = unicodedata.normalize("NFKC", parsed.question)
     halves = re.split(r"又|\band the\b|\band\b", q, maxsplit=1) if parsed.lang == "en" else re.split(r"又", q, maxsplit=1)
@@ -505,27 +485,42 @@ def _both(store: GraphStore, parsed: Parsed) -> list:
         slots = extract_slots(half, parsed.lang)
         terms = slots.get("terms") or slots.get("campaigns") or []
         month = (slots.get("months") or [None])[0]
-        acts = [a for a in _best_partial(store, terms) if Q._in_month(a, month)] if terms else []
+        acts = [a for a in best_matching(Q.find_activities(store), terms) if Q._in_month(a, month)] if terms else []
         groups.append({o: a for a in acts for o in a["organizers"]})
     common = [o for o in groups[0] if all(o in g for g in groups[1:])]
     return [Q.Answer(o, [Q._evidence_of(g[o]) for g in groups]) for o in common]
+
+
+ANSWERERS = {
+    "who_promoted": _who_promoted, "co_organizers": _co_organizers, "campaign": _campaign,
+    "agencies_of_kind": _agencies_of_kind, "laws_by_agency": _laws_of, "laws_of_event": _laws_of,
+    "laws_at": _laws_of, "where_when": _where_when, "audiences": _audiences, "lead_units": _lead_units,
+    "quantity": _quantity, "designations": _designations, "culture_sites": _culture_sites, "media": _media,
+    "people": _people, "problems": _problems, "joint_levels": _joint_levels, "both": _both,
+}
 
 
 def _demonstration_words(parsed: Parsed) -> list[str]:
     q = parsed.question
     m = re.search(rf"([{CJK}]{{0,12}}示范(?:村|基地|单位|社区|点))", q)
     if m:
-        return [re.sub(r"^.*(为|成|获评|命名|推荐)", "", m.group(1))]
+        return [re.sub(r"^.*(为|成|获评|命名|推荐|是|选|入选了|参评)", "", m.group(1))]
     return [t for t in parsed.slots.get("terms", []) if "示范" in t]
 
 
 def _quantity_topic(parsed: Parsed) -> tuple[list[str], list[str]]:
     qualifiers = parsed.slots.get("qualifiers", [])
     if parsed.lang == "zh":
-        m = re.search(rf"多少[名个所场次份篇条人家]?([{CJK}]{{2,14}})", parsed.question)
+        m = re.search(rf"(?:多少|(?<!哪)几)[名个所场次份篇条人家期]?([{CJK}]{{2,14}})", parsed.question)
         phrase = m.group(1) if m else ""
-    else:
-        phrase = next((t for t in parsed.slots.get("terms", []) if "示范" in t or len(t) >= 3), "")
+    else:  # the first of the glossary's words after "how many" that is not a level (municipal-level)
+        from .question import _translated
+
+        q = unicodedata.normalize("NFKC", parsed.question)
+        asked = re.search(r"\bhow (?:many|much)\b|\bnumber of\b|\bcoverage\b", q, re.I)
+        after = [w for s, _e, w in _translated(q) if asked and s >= asked.start() and w not in qualifiers]
+        phrase = next(iter(after), "") or next((t for t in parsed.slots.get("terms", [])
+                                                if "示范" in t or len(t) >= 3), "")
     for w in qualifiers + ["和", "及"]:
         phrase = phrase.replace(w, "")
     phrase = phrase.strip()
@@ -536,7 +531,7 @@ def _quantity_topic(parsed: Parsed) -> tuple[list[str], list[str]]:
 
 def _problem_topic(parsed: Parsed) -> list[str]:
     scaffold = set(boundary_words("question_scaffold"))
-    cited = [t for t in _quoted(parsed.question) if re.search(f"[{CJK}]", t)]
+    cited = [t for t in quoted(parsed.question) if re.search(f"[{CJK}]", t)]
     source = cited if parsed.lang == "en" and any(t not in scaffold for t in cited) else parsed.slots.get("terms", [])
     terms = [t for t in source if t not in scaffold]
     if parsed.lang == "zh" and not terms:

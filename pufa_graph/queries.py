@@ -437,14 +437,17 @@ def _level(code: str) -> str:
 
 
 def designations(store: GraphStore, title_terms: list[str] = (), level: str | None = None,
-                 designee_type: str | None = None) -> list[Answer]:
-    """Villages and places named (or recommended) as demonstration sites: 民主法治示范村, 示范基地 …"""
+                 designee_type: str | None = None, batch: int | None = None,
+                 year: str | int | None = None) -> list[Answer]:
+    """Villages and places named (or recommended) as demonstration sites: 民主法治示范村, 示范基地 …
+    optionally of one award level (national, provincial …), batch (第九批) or year."""
     rows = store.query(PROLOGUE + """
-        SELECT ?name ?title ?level ?batch ?docid ?text ?start ?end ?class WHERE { GRAPH ?g {
+        SELECT ?name ?title ?level ?batch ?year ?docid ?text ?start ?end ?class WHERE { GRAPH ?g {
           ?x a pufa:DemonstrationDesignation ; pufa:designee ?who ; pufa:designationTitle ?title ;
              pufa:inReport ?d ; pufa:evidence ?e . ?d pufa:docId ?docid . ?who rdfs:label ?name ; a ?class .
           ?e pufa:sentence ?text ; pufa:start ?start ; pufa:end ?end .
-          OPTIONAL { ?x pufa:designationLevel ?level } OPTIONAL { ?x pufa:batch ?batch } } }""")
+          OPTIONAL { ?x pufa:designationLevel ?level } OPTIONAL { ?x pufa:batch ?batch }
+          OPTIONAL { ?x pufa:year ?year } } }""")
     wanted = [_squash(t) for t in title_terms if _squash(t)]
     pairs = []
     for r in rows:
@@ -454,6 +457,10 @@ def designations(store: GraphStore, title_terms: list[str] = (), level: str | No
         if level and lvl != level:
             continue
         if designee_type and not r["class"].endswith(designee_type):
+            continue
+        if batch and (not r["batch"] or int(r["batch"]) != int(batch)):
+            continue
+        if year and r["year"] and int(r["year"]) != int(year):
             continue
         pairs.append((r["name"], _ev(r), {"title": r["title"], "level": lvl,
                                           "batch": int(r["batch"]) if r["batch"] else None}))

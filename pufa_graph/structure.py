@@ -20,6 +20,9 @@ OUTLINE = [
 ITEM = re.compile(rf"(?:^|(?<=[。；;：:！？]))([{_CN_NUM}]是)")
 _SENTENCE_END = re.compile(r"(?:[。！？!]|\?(?![\u4e00-\u9fff]))+[”’」』）)]*")
 _TITLE_WORDS = re.compile(r"报告|通报|意见|总结|方案|要点|通知|规划|办法|情况|计划|决定|纲要|细则|公告|简报")
+#: lines of a page's chrome, bylines and bulletin mastheads: never its headline
+_NOT_HEADLINE = re.compile(r"[|>»]|当前位置|首页|门户网站|网站$|来源[：:]|发布时间|发布日期|作者[：:]|通讯员|记者[：:]|浏览|"
+                           r"字号|打印|分享|^第\s*\d+\s*期$|工作信息$|简报$|动态$|快讯$|网$|^[一二三四五六七八九十]+、|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 _ORG_END = re.compile(r"(局|院|委员会|办公室|办|厅|部|委|政府|中心|司法所|所|队|会|室|处|科|站|法院|检察院)$")
 #: a media outlet credited as a source (本网, 法治日报, 县融媒体中心 is a body and stays)
 _MEDIA = re.compile(r"(?:本网|日报|晚报|报社|网站|电视台|广播电台|新闻网|客户端|[^中]网)$")
@@ -48,6 +51,19 @@ def _add_sentence(out: list[Sentence], norm: Normalized, start: int, end: int) -
     if end > start:
         orig_start, orig_end = norm.offsets.orig_span(start, end)
         out.append(Sentence(norm.text[start:end], start, end, orig_start, orig_end))
+
+
+def _headline(lines: list[str], issuer: str | None) -> str | None:
+    """A news page's headline: the first short line among its first that is no chrome, byline, masthead,
+    document number or bare name of a body (the issuer's line above a notice's title)."""
+    for line in lines:
+        text = line.strip()
+        if not (6 <= len(text) <= 60) or "。" in text or _NOT_HEADLINE.search(text) or _DOC_NUMBER.fullmatch(text):
+            continue
+        if (issuer and text == issuer) or (_ORG_END.search(text) and not re.search(r"[：:“”\s]", text)):
+            continue
+        return text
+    return None
 
 
 def _section_title(text: str, start: int, line_end: int) -> str:
@@ -171,6 +187,8 @@ def extract_metadata(norm: Normalized) -> Metadata:
         meta.title = fields["title"][0]
     elif lines and len(lines[0]) <= 80 and "。" not in lines[0] and _TITLE_WORDS.search(lines[0]):
         meta.title = lines[0]
+    else:
+        meta.title = _headline(lines[:10], meta.issuer)
     if "doc_number" in fields:
         meta.doc_number = fields["doc_number"][0].replace(" ", "")
     else:
