@@ -144,13 +144,14 @@ def _squash(text: str) -> str:
 
 def answer_types(text: str, lang: str) -> list[str]:
     """The kinds of thing the question asks for, in the order it asks (由谁主办…何时举办 -> agency, time)."""
-    found: dict[str, int] = {}
+    found: dict[str, tuple[int, int]] = {}
     for answer, answer_lang, pattern in _answer_lexicon():
         if answer_lang != lang:
             continue
         m = pattern.search(text)
-        if m and (answer not in found or m.start() < found[answer]):
-            found[answer] = m.start()
+        if m and (answer not in found or m.span() < found[answer]):
+            found[answer] = m.span()
+    # of two at one place, the shorter: 哪些报告指出部分单位 asks for reports
     return sorted(found, key=found.get)
 
 
@@ -170,15 +171,24 @@ def classify(q: str, slots: dict, answers: list[str]) -> str | None:
 def parse(question: str, known_regions: Counter | None = None) -> Parsed:
     """``known_regions``: region codes the store's reports hold, to read a name several places share
     (鼓楼区, Chaoyang) as the one the reports are about."""
-    q = unicodedata.normalize("NFKC", question).strip()
+    from .normalize import to_simplified
+
+    q = to_simplified(unicodedata.normalize("NFKC", question).strip())  # 農村宣傳了哪些法律 as the reports are read
     q = re.sub(r"\s+", " ", q)
     cjk = len(re.findall(f"[{CJK}]", q))
     latin = len(re.findall(r"[A-Za-z]", q))
     lang = "en" if latin > cjk else "zh"
     slots = extract_slots(q, lang, known_regions)
     answers = answer_types(_without_slots(q, lang, slots), lang)
-    return Parsed(question=question, lang=lang, kind=classify(_blank_quotes(q), slots, answers), slots=slots,
-                  answer_types=answers)
+    kind = classify(_blank_quotes(q), slots, answers)
+    if kind in TOPIC_KINDS:  # the kinds that read no activities: their places and campaigns are topic words
+        for key in ("venue_types", "campaigns"):
+            slots.pop(key, None)
+    return Parsed(question=question, lang=lang, kind=kind, slots=slots, answer_types=answers)
+
+
+#: kinds answered from designations, problems, sites, accounts and people, not from activities
+TOPIC_KINDS = {"designations", "problems", "culture_sites", "media", "people"}
 
 
 def _without_slots(q: str, lang: str, slots: dict) -> str:
@@ -202,8 +212,10 @@ def extract_slots(q: str, lang: str, known_regions: Counter | None = None) -> di
     # an English question's words of 普法 work, in the Chinese the reports use (Anti-Drug Law -> 禁毒法)
     zh_words = zh + " " + " ".join(w for _s, _e, w in translated)
     cited = [t for t in quoted(q) if re.search(f"[{CJK}]", t)]
-    laws = _laws(zh_words + " " + " ".join(cited), en)
     campaigns = _campaigns(zh_words, cited, en)
+    # a law inside a campaign's name (宪法 of 宪法宣传周, Constitution of Constitution Publicity Week) is no law slot
+    zh_words, en_free = _without_campaigns(zh_words, en)
+    laws = _laws(zh_words + " " + " ".join(c for c in cited if not lookup.campaign(c)), en_free)
     region = _region(zh, en, known_regions)
     terms = _terms(q, lang, cited, [w for _s, _e, w in translated], region)
     # a kind of place inside an event's name (模拟法庭大赛) is no place the question asks about
@@ -213,7 +225,7 @@ def extract_slots(q: str, lang: str, known_regions: Counter | None = None) -> di
         venue_types = _venue_types(_without(_without_asking_words(zh, "zh"), terms + cited),
                                    _without_asking_words(_without_spans(en, translated), "en"))
     agency = _agency(zh, en, region, translated)
-    kinds = _agency_kinds(zh, en) if agency is None else []
+    kinds = _agency_kinds(zh, _without_spans(en, translated)) if agency is None else []
     groups = _groups(zh_words, en)
     years = list(dict.fromkeys(re.findall(r"((?:19|20)\d{2})\s*年", zh) + re.findall(r"\b((?:19|20)\d{2})\b", en)))
     months = _months(q, zh, en)
@@ -300,6 +312,19 @@ def _campaigns(zh: str, cited: list[str], en: str) -> list[str]:
     return [n for n in found if not any(n != m and n in m for m in found)]
 
 
+def _without_campaigns(zh: str, en: str) -> tuple[str, str]:
+    """The question without the campaigns it names, in either language."""
+    from .recognize import gazetteer
+
+    for start, end, _surface, _values in sorted(gazetteer.campaigns().iter(zh), key=lambda x: -x[0]):
+        zh = zh[:start] + " " + zh[end:]
+    for c in knowledge().campaigns:
+        if en and c.english:
+            for form in _english_forms(c.english):
+                en = re.sub(r"\b" + re.escape(form).replace(r"\ ", r"[\s-]+") + r"\b", " ", en, flags=re.I)
+    return zh, en
+
+
 def _english_forms(english: str) -> list[str]:
     """A campaign's English name as questions shorten it: without its last "and …" part or "Publicity"
     (International Day against Drug Abuse; Civil Code Month)."""
@@ -340,6 +365,13 @@ def _venue_types(zh: str, en: str) -> list[str]:
     found = []
     for vt in kb.venue_types:
         words = [w for w in vt.generic_words + vt.named_suffixes if len(w) >= 2]
+        if vt.code == "government":  # 机关 asks for bodies; a body's offices are a place after 进, 到, 在
+            words = [w for w in vt.named_suffixes if len(w) >= 2] + [p + w for w in vt.generic_words
+                                                                     for p in ("进", "到", "在", "走进", "深入")]
+            hit = any(w in zh for w in words)
+            if hit and vt.code not in found:
+                found.append(vt.code)
+            continue
         hit = any(w in zh for w in words) or any(
             re.search(r"\b" + re.escape(w) + r"\b", en, re.I) for w in vt.english_words if en)
         if hit and vt.code not in found:
@@ -379,7 +411,8 @@ def _region(zh: str, en: str, known: Counter | None) -> str | None:
             named.append((m.group(1), ""))
     candidates = [c for c in (_places_by_pinyin(word, level) for word, level in named) if c]
     # a name one place has is the context of those several share: Chaoyang District (Changchun)
-    sure = [codes[0] for codes in candidates if len(codes) == 1]
+    sure = [min(codes, key=lambda c: len(kb.region_chain(c))) for codes in candidates
+            if len(codes) == 1 or _one_lineage(kb, codes)]
     found = []
     for codes in candidates:
         code = pick_region(kb, codes, None, sure, known) if (len(codes) == 1 or sure or known) else None
@@ -388,10 +421,21 @@ def _region(zh: str, en: str, known: Counter | None) -> str | None:
     return max(found, key=lambda c: len(kb.region_chain(c))) if found else None
 
 
+def _one_lineage(kb, codes: list[str]) -> bool:
+    """Chuxiong is 楚雄州 and 楚雄市 inside it: the outermost, with nothing else to go by."""
+    outer = min(codes, key=lambda c: len(kb.region_chain(c)))
+    return all(c == outer or outer in {r.code for r in kb.region_chain(c)} for c in codes)
+
+
 def _regions_named(zh: str, known: Counter | None) -> list[str]:
     from .resolve import regions_in
 
-    return regions_in(knowledge(), zh, named=known) if zh.strip() else []
+    kb = knowledge()
+    # a short name that is also a word (新建 of 新建区 in 新建了哪些阵地) names no place before 了, 的, 成
+    for name in {n for n in kb.regions_by_name if len(n) == 2 and n in zh}:
+        if not any(r.name == name for r in kb.regions_by_name[name]):
+            zh = re.sub(rf"{name}(?=[了的成过])", "  ", zh)
+    return regions_in(kb, zh, named=known) if zh.strip() else []
 
 
 @lru_cache(maxsize=1)
