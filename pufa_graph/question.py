@@ -466,6 +466,9 @@ def _places_by_pinyin(word: str, level_word: str) -> list[str]:
             kb.township_names  # the township entries are made when first asked for
         return codes
     codes = list(dict.fromkeys(_pinyin_index().get(key, [])))
+    if not codes and level_word and len(key) >= 5:
+        # names from other languages are spelt their own way: Manas County is 玛纳斯县 (manasi)
+        codes = [c for k, cs in _pinyin_index().items() if k.startswith(key) and len(k) - len(key) <= 2 for c in cs]
     if level_word:
         suffix = LEVEL_EN[level_word]
         codes = [c for c in codes if kb.regions[c].name.endswith(suffix)] or codes
@@ -534,7 +537,8 @@ def _terms(q: str, lang: str, cited: list[str], translated: list[str], region: s
             phrase = re.sub(r"^.*(的|在|了|为|由|既|又|是)", "", m.group(0))
             if len(phrase) >= 3 and phrase not in terms:
                 terms.append(phrase)
-    scaffold = {"存在的问题", "存在问题"}
+    # an event word alone (专项行动 after “利剑护蕾”) names no event: the quoted name does
+    scaffold = {"存在的问题", "存在问题", *boundary_words("event_word")}
     laws = {lookup.law(t) for t in terms}
     return [t for t in dict.fromkeys(terms)
             if t not in scaffold and len(_squash(t)) >= 2 and not (lookup.law(t) and lookup.law(t) in laws)]
@@ -543,5 +547,9 @@ def _terms(q: str, lang: str, cited: list[str], translated: list[str], region: s
 def _names_a_slot(term: str) -> bool:
     """A cited word that is a law, a kind of place or an audience (集贸市场 / 农贸市场, 《消法》) is that slot,
     not an event to match."""
+    from .recognize import Context
+    from .recognize.agencies import find_agencies
+
     pieces = [p for p in re.split(r"[/、\s]+|或|和", term) if p]
-    return bool(pieces) and all(lookup.law(p) or lookup.venue_type(p) or lookup.group(p) for p in pieces)
+    return bool(pieces) and all(lookup.law(p) or lookup.venue_type(p) or lookup.group(p) or any(
+        m.start == 0 and m.end == len(p) for m in find_agencies(p, Context(knowledge()))) for p in pieces)
