@@ -325,7 +325,8 @@ def stats(ctx: click.Context, fmt: str) -> None:
 @main.command()
 @click.argument("question")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--explain", is_flag=True, help="Show the question kind, its slots and the SPARQL that ran.")
+@click.option("--explain", is_flag=True, help="Show what was read: the kind, what it asks for (answer types), the "
+              "slots that constrain the answer, and the SPARQL that ran.")
 @click.pass_context
 def ask(ctx: click.Context, question: str, fmt: str, explain: bool) -> None:
     """Ask the graph a question in Chinese or English; every answer comes with its evidence.
@@ -355,11 +356,12 @@ def ask(ctx: click.Context, question: str, fmt: str, explain: bool) -> None:
     if fmt == "json":
         out = {k: result[k] for k in ("question", "kind", "slots", "answers")}
         if explain:
+            out["answer_types"] = result["answer_types"]
             out["sparql"] = result["sparql"]
         _echo_json(out)
         return
     if explain:
-        click.echo(f"kind:  {result['kind']} ({result['lang']})")
+        click.echo(f"kind:  {result['kind']} ({result['lang']}), asking for: {', '.join(result['answer_types'])}")
         click.echo(f"slots: {json.dumps(result['slots'], ensure_ascii=False)}")
         for i, q in enumerate(result["sparql"], 1):
             click.echo(f"--- SPARQL {i} ---\n{q.strip()}")

@@ -248,3 +248,34 @@ def test_a_table_of_villages_row_by_row(tmp_path):
 def test_a_provinces_departments_are_ting(tmp_path, written, canonical):
     doc = analyse(tmp_path, f"靖州苗族侗族自治县司法局工作总结\n\n根据{written}部署，县司法局开展《宪法》宣传。\n")
     assert canonical in names(doc)
+
+
+# -- designations written without quotes, in brackets, or proposed -------------------------------
+
+VILLAGE_LIST = """关于2024年度泰和县民主法治示范村（社区）的公示
+
+来源：泰和县司法局　　发布时间：2024-10-08
+
+一、复核确认继续保留的示范村
+1. 马市镇蜀口村（第八批全国民主法治示范村（社区））
+2. 苑前镇南门村法治广场（该村为第九批全国民主法治示范村）
+二、推荐情况
+经研究，推荐马市镇蜀口村参评第十批“全国民主法治示范村（社区）”，推荐苑前镇南门村参评2024年度省级“民主法治示范村（社区）”。
+"""
+
+
+def test_designations_in_brackets_unquoted_and_proposed(tmp_path):
+    doc = analyse(tmp_path, VILLAGE_LIST)
+    got = {(d.designee.split("镇")[-1], d.level, d.batch) for d in doc.designations}
+    assert ("蜀口村", "national", 8) in got          # （第八批全国…）after the village
+    assert ("南门村", "national", 9) in got          # 该村为…: the village, not its square
+    assert ("蜀口村", "national", 10) in got         # 推荐…参评第十批“…”
+    assert ("南门村", "provincial", None) in got     # 省级 before the quoted title; no batch of its own
+    assert not any("广场" in d.designee for d in doc.designations if d.batch == 9)
+
+
+def test_a_news_page_headline_is_the_report_title(tmp_path):
+    page = ("某某市人民政府门户网站\n首页 | 政务公开 | 互动交流\n当前位置：首页 > 工作动态\n\n"
+            "泰和县开展“宪法宣传周”进社区活动\n发布时间：2024-12-05  来源：县司法局\n\n"
+            "12月4日，泰和县司法局在城区社区开展宪法宣传活动。\n")
+    assert analyse(tmp_path, page).metadata.title == "泰和县开展“宪法宣传周”进社区活动"
