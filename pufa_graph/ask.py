@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 from . import lookup
 from .errors import PufaError
@@ -67,15 +68,15 @@ class RecordingStore(GraphStore):
 
 # -- the activities a question is about -------------------------------------------------------
 
-def _parts(term: str) -> list[str]:
+@lru_cache(maxsize=1024)
+def _parts(term: str) -> tuple[str, ...]:
     """An event named by its parts: 利剑护蕾行动 is 利剑护蕾 + 行动, so it matches “利剑护蕾”专项行动."""
     from .queries import _squash as squash
 
-    words = sorted(boundary_words("event_word"), key=len, reverse=True)
     pieces = [squash(term)]
-    for word in words:
+    for word in sorted(boundary_words("event_word"), key=len, reverse=True):
         pieces = [bit for piece in pieces for bit in _split_keep(piece, word)]
-    return [p for p in pieces if len(p) >= 2]
+    return tuple(p for p in pieces if len(p) >= 2)
 
 
 def _split_keep(text: str, word: str) -> list[str]:
@@ -273,10 +274,6 @@ def answer(store: GraphStore, question: str) -> dict:
             "answer_types": parsed.answer_types, "answers": [a.to_json() for a in answers], "sparql": rec.queries}
 
 
-def _organizers(acts: list[dict], with_date: bool = False) -> list:
-    return _from_acts(acts, "organizers", with_date=with_date)
-
-
 def _who_promoted(store: GraphStore, parsed: Parsed) -> list:
     from . import queries as Q
 
@@ -287,7 +284,7 @@ def _who_promoted(store: GraphStore, parsed: Parsed) -> list:
             for vt in _with_narrower(s.get("venue_types", [])) or [None]:
                 answers += Q.who_promoted(store, law, venue_type=vt, region=None, year=s.get("year"))
         return _answers_in_region(store, _merge(answers), s.get("region"))
-    return _organizers(question_activities(store, s))
+    return _from_acts(question_activities(store, s), "organizers")
 
 
 #: a question that asks who hosted, ran or assisted an event asks about the activity that names its hosts
@@ -299,11 +296,11 @@ def _co_organizers(store: GraphStore, parsed: Parsed) -> list:
     acts = question_activities(store, s, by_law=False)
     if HOST_WORDS.search(parsed.question):
         acts = _preferred(acts, lambda a: bool({"主办", "承办", "协办"} & set(a["roles"])))
-    return _organizers(acts, with_date="time" in parsed.answer_types)
+    return _from_acts(acts, "organizers", with_date="time" in parsed.answer_types)
 
 
 def _campaign(store: GraphStore, parsed: Parsed) -> list:
-    return _organizers(question_activities(store, parsed.slots))
+    return _from_acts(question_activities(store, parsed.slots), "organizers")
 
 
 def _agencies_of_kind(store: GraphStore, parsed: Parsed) -> list:

@@ -337,16 +337,6 @@ def laws_promoted_by(store: GraphStore, agency: str, venue_type: str | None = No
     return _collect((law, _evidence_of(a), {}) for a in acts for law in a["laws"])
 
 
-def laws_at(store: GraphStore, venue_types: list[str] = (), audiences: list[str] = ()) -> list[Answer]:
-    """Named laws promoted at kinds of places or to audience groups (either)."""
-    pairs = []
-    for vt in venue_types:
-        pairs += [(law, _evidence_of(a), {}) for a in find_activities(store, venue_type=vt) for law in a["laws"]]
-    if audiences:
-        wanted = set(audiences)
-        pairs += [(law, _evidence_of(a), {}) for a in find_activities(store) if wanted & set(a["audiences"])
-                  for law in a["laws"]]
-    return _collect(pairs)
 
 
 def co_organizers(store: GraphStore, event: list[str], with_date: bool = False, month: int | None = None) -> list[Answer]:
@@ -510,9 +500,6 @@ def lead_units(store: GraphStore, task: list[str]) -> list[Answer]:
     return _collect(pairs)
 
 
-def audiences_of(store: GraphStore, event: list[str]) -> list[Answer]:
-    """Audience groups of the activities of an event or campaign."""
-    return _collect((g, _evidence_of(a), {}) for a in matching_activities(store, event) for g in a["audiences"])
 
 
 def problems(store: GraphStore, topic: list[str], any_of: list[str] = ()) -> list[Answer]:

@@ -218,12 +218,10 @@ def extract_slots(q: str, lang: str, known_regions: Counter | None = None) -> di
     laws = _laws(zh_words + " " + " ".join(c for c in cited if not lookup.campaign(c)), en_free)
     region = _region(zh, en, known_regions)
     terms = _terms(q, lang, cited, [w for _s, _e, w in translated], region)
-    # a kind of place inside an event's name (模拟法庭大赛) is no place the question asks about
+    # a kind of place inside a campaign's or an event's name (送法下乡, 模拟法庭大赛) is no place the question asks about
+    # and a glossary phrase is no English venue word ("moot court" names an event)
     venue_types = _venue_types(_without(_without_asking_words(zh_words, "zh"), terms + cited),
                                _without_asking_words(_without_spans(en, translated), "en"))
-    if en:  # "moot court" names an event: a glossary phrase is no English venue word
-        venue_types = _venue_types(_without(_without_asking_words(zh, "zh"), terms + cited),
-                                   _without_asking_words(_without_spans(en, translated), "en"))
     agency = _agency(zh, en, region, translated)
     kinds = _agency_kinds(zh, _without_spans(en, translated)) if agency is None else []
     groups = _groups(zh_words, en)
@@ -499,12 +497,6 @@ def _agency(zh: str, en: str, region: str | None, translated: list[tuple[int, in
     return None
 
 
-#: the last words of English body names that name no kind of agency ("which departments" asks for any)
-GENERIC_BODY_WORDS = {"department", "bureau", "office", "unit", "agency", "agencie", "body", "authority", "committee",
-                      "commission", "administration", "center", "centre", "station", "association", "federation",
-                      "team", "group", "government", "branch", "institute", "hall", "service"}
-
-
 def _agency_kinds(zh: str, en: str) -> list[str]:
     kb = knowledge()
     kinds = []
@@ -512,7 +504,7 @@ def _agency_kinds(zh: str, en: str) -> list[str]:
         if body.prefix not in ("optional",) or "{" in body.pattern or len(body.pattern) < 2:
             continue
         last = body.english.split()[-1].rstrip("s").lower() if body.english else ""
-        hit = body.pattern in zh or (en and last and last not in GENERIC_BODY_WORDS and re.search(
+        hit = body.pattern in zh or (en and last and last not in boundary_words("generic_body_english") and re.search(
             r"\b" + re.escape(last) + r"(s|es)?\b", en, re.I))
         if hit and body.kind not in kinds and body.kind not in ("government",):
             kinds.append(body.kind)
