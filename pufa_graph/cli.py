@@ -31,14 +31,25 @@ def _echo_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _open(ctx: click.Context, create: bool = False, read_only: bool = False):
+def _open(ctx: click.Context, mode: str = "read"):
+    """The store, for ``read`` (read-only: never made, repaired or compacted), ``write`` (an existing
+    store) or ``create`` (made where there is none)."""
     from .errors import PufaError
     from .store import open_store
 
     try:
-        return open_store(ctx.obj["store"], create=create, read_only=read_only)
+        return open_store(ctx.obj["store"], create=mode == "create", read_only=mode == "read")
     except PufaError as exc:
         _fail(exc)
+
+
+def _megabytes(ctx, param, value: float) -> float:
+    """A size limit: a finite number above zero (nan and inf are floats too)."""
+    import math
+
+    if not math.isfinite(value) or value <= 0 or value > 1024 * 1024:
+        raise click.BadParameter(f"{value} is not a size in MB (give a number such as 20)")
+    return value
 
 
 class PufaGroup(click.Group):
@@ -51,6 +62,11 @@ class PufaGroup(click.Group):
             return super().invoke(ctx)
         except PufaError as exc:
             raise click.ClickException(str(exc)) from None
+        except OSError as exc:  # a file the user named that cannot be written (-o /proc/version)
+            from .errors import shown
+
+            where = f"{shown(exc.filename)}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
@@ -81,7 +97,8 @@ def main(ctx: click.Context, store: str | None) -> None:
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=str))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--max-mb", type=float, default=20.0, show_default=True, help="Refuse files larger than this.")
+@click.option("--max-mb", type=float, default=20.0, show_default=True, callback=_megabytes,
+              help="Refuse files larger than this (MB of 1024 × 1024 bytes).")
 def read(file: str, fmt: str, max_mb: float) -> None:
     """Show what the reader makes of FILE: metadata, normalized text, sections and sentences.
 
@@ -122,7 +139,7 @@ def read(file: str, fmt: str, max_mb: float) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str, readable=False))
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes for the per-report work.")
 @click.option("--issuer", metavar="NAME",
@@ -131,7 +148,8 @@ def read(file: str, fmt: str, max_mb: float) -> None:
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=str), metavar="FILE.csv",
               help="A CSV with the columns file,issuer,date,url (file relative to the CSV) for pages crawled "
                    "from one site; with no PATHS, ingests the files it lists.")
-@click.option("--max-mb", type=float, default=20.0, show_default=True, help="Refuse files larger than this.")
+@click.option("--max-mb", type=float, default=20.0, show_default=True, callback=_megabytes,
+              help="Refuse files larger than this (MB of 1024 × 1024 bytes).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Summary as text or JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
@@ -165,7 +183,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int, issuer: str | 
     files = expand_paths(paths or sorted(rows))
     if not files:
         _fail(click.ClickException(f"no files found in {', '.join(paths)}"))
-    store = _open(ctx, create=True)
+    store = _open(ctx, "create")
     show_bar = not quiet and fmt == "text" and sys.stderr.isatty()
     try:
         if show_bar:
@@ -204,7 +222,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int, issuer: str | 
 @click.pass_context
 def docs(ctx: click.Context, fmt: str) -> None:
     """List the stored reports: id, source file, title, issuer, date and region."""
-    with _open(ctx, read_only=False) as store:
+    with _open(ctx) as store:
         rows = [d.to_json() for d in store.documents()]
     _render(rows, fmt, ["id", "source", "title", "issuer", "date", "region"])
 
@@ -217,7 +235,7 @@ def remove(ctx: click.Context, docs: tuple[str, ...]) -> None:
     from .errors import PufaError
     from .ingest import remove as run_remove
 
-    store = _open(ctx)
+    store = _open(ctx, "write")
     try:
         removed = run_remove(store, docs)
     except PufaError as exc:
@@ -343,7 +361,7 @@ def ask(ctx: click.Context, question: str, fmt: str, explain: bool) -> None:
     from .ask import UnparsedQuestion, answer
     from .lookup import UnknownName
 
-    store = _open(ctx, read_only=False)
+    store = _open(ctx)
     try:
         result = answer(store, question)
     except UnknownName as exc:
@@ -463,11 +481,44 @@ def check(ctx: click.Context, fmt: str) -> None:
 
 
 @main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def doctor(ctx: click.Context, fmt: str) -> None:
+    """Say what the store holds and what is wrong with it, changing nothing; exit 1 on a problem.
+
+    \b
+    Finds: a missing or damaged store, reports left half-written by a cut-short
+    write (the next ingest drops them), graphs that hold no report, files left
+    by a failed bulk load, and the state of the answer index.
+      pufa doctor
+      pufa --store http://localhost:7878 doctor --format json
+    """
+    from .store import store_location
+    from .store.health import diagnose
+
+    health = diagnose(store_location(ctx.obj["store"]))
+    if fmt == "json":
+        _echo_json(health.to_json())
+    else:
+        click.echo(f"store:    {health.store} ({health.kind})")
+        if health.reports is not None:
+            click.echo(f"reports:  {health.reports} in {health.graphs} named graphs; answer index: {health.index}")
+        for problem in health.problems:
+            click.echo(f"problem:  {problem}")
+        click.echo("ok" if health.ok else f"{len(health.problems)} problem(s)")
+    if not health.ok:
+        sys.exit(1)
+
+
+@main.command()
 @click.argument("query", required=False)
 @click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False), help="Read the query from a file.")
+@click.option("--allow-federation", is_flag=True,
+              help="Let SERVICE clauses fetch from other endpoints (off: the store makes no requests for you).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.pass_context
-def sparql(ctx: click.Context, query: str | None, query_file: str | None, fmt: str) -> None:
+def sparql(ctx: click.Context, query: str | None, query_file: str | None, fmt: str,
+           allow_federation: bool) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) with the project prefixes declared.
 
     \b
@@ -476,16 +527,24 @@ def sparql(ctx: click.Context, query: str | None, query_file: str | None, fmt: s
       pufa sparql "SELECT ?law (COUNT(?a) AS ?n) WHERE { GRAPH ?g { ?a pufa:promotesLaw/rdfs:label ?law } }
                    GROUP BY ?law ORDER BY DESC(?n)"
     Updates are refused: the store changes only through ingest and remove.
+    SERVICE (federation) is refused unless --allow-federation.
     """
     from .errors import PufaError
+    from .sparql import calls_other_endpoints
     from .store.base import PROLOGUE
 
     if bool(query) == bool(query_file):
         _fail(click.ClickException("give a QUERY or --file F (one of them)"))
-    text = query if query else open(query_file, encoding="utf-8").read()
+    try:
+        text = query if query else open(query_file, encoding="utf-8").read()
+    except (OSError, UnicodeDecodeError) as exc:
+        _fail(click.ClickException(f"{query_file}: cannot read the query ({type(exc).__name__}: {exc})"))
+    if calls_other_endpoints(text) and not allow_federation:
+        _fail(click.ClickException("the query uses SERVICE, which makes the store fetch from other endpoints; "
+                                   "pass --allow-federation to allow it"))
     store = _open(ctx)
     try:
-        rows = store.query(PROLOGUE + text, read_only=True) if hasattr(store, "raw") else store.query(PROLOGUE + text)
+        rows = store.query(PROLOGUE + text)
     except PufaError as exc:
         _fail(exc)
     finally:

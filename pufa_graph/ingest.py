@@ -8,17 +8,20 @@ so a crash leaves every earlier report whole. Writing runs in a background threa
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import __version__
-from .errors import PufaError
+from .errors import PufaError, shown
 from .store.base import GraphStore
 
 
 #: compact the embedded store after writing at least this many reports in one ingest
 COMPACT_AFTER = 500
+#: reports per store write, at least (unless $PUFA_BATCH_REPORTS says otherwise)
+BATCH_REPORTS = 32
 #: quads per store write, unless $PUFA_BATCH_TRIPLES says otherwise: bigger batches were no faster and cost memory
 BATCH_TRIPLES = 300_000
 #: reports analysed by workers but not yet taken by the writer, at most: when the store writes slower
@@ -58,15 +61,21 @@ class IngestReport:
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, and every non-hidden file below a directory, in a stable order."""
+    """Files as given, and every non-hidden file below a directory, in a stable order.
+
+    A folder that cannot be listed stays in the list, so that reading it reports why (never skipped
+    in silence)."""
     out: list[Path] = []
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            out += sorted(p for p in path.rglob("*")
-                          if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts))
-        else:
+        if not path.is_dir():
             out.append(path)
+            continue
+        found: list[Path] = []
+        for folder, subfolders, names in os.walk(path, onerror=lambda exc: found.append(Path(exc.filename))):
+            subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+            found += [Path(folder) / n for n in names if not n.startswith(".")]
+        out += sorted(found)
     return out
 
 
@@ -90,6 +99,13 @@ def process_file(path: str, max_bytes: int | None = None, given=None) -> Process
     from .store.answers import report_answers
     from .vocab import doc_graph
 
+    if os.path.isdir(path):  # a folder expand_paths could not list
+        try:
+            os.listdir(path)
+            cause = "is a folder"
+        except OSError as exc:
+            cause = f"cannot list this folder ({exc.strerror or exc})"
+        return Processed(path=path, error=f"{shown(path)}: {cause}")
     try:
         doc = read_document(path, max_bytes=max_bytes, analyse=True, given=given)
         triples = report_triples(doc)
@@ -98,7 +114,7 @@ def process_file(path: str, max_bytes: int | None = None, given=None) -> Process
     except PufaError as exc:
         return Processed(path=path, error=str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug must not stop the other files
-        return Processed(path=path, error=f"{path}: internal error: {type(exc).__name__}: {exc}")
+        return Processed(path=path, error=f"{shown(path)}: internal error: {type(exc).__name__}: {exc}")
     return Processed(path=path, id=doc.id, doc_path=doc.path, title=doc.metadata.title, nquads=nquads,
                      answers=report_answers(doc), triples=len(triples), warnings=doc.warnings)
 
@@ -183,7 +199,7 @@ class BatchWriter:
 
 
 def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1, max_bytes: int | None = None,
-           on_progress: Callable[[Outcome], None] | None = None, batch_size: int = 32,
+           on_progress: Callable[[Outcome], None] | None = None, batch_size: int | None = None,
            batch_triples: int | None = None, issuer: str | None = None,
            manifest: dict | None = None) -> IngestReport:
     """Store every readable report; re-ingesting an unchanged file changes nothing.
@@ -196,8 +212,11 @@ def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1, max_by
     """
     if batch_triples is None:
         batch_triples = batch_triples_setting()
+    if batch_size is None:
+        batch_size = setting("PUFA_BATCH_REPORTS", BATCH_REPORTS)
     files = expand_paths(paths)
     report = IngestReport()
+    store.recover()
     known = {d.id: d for d in store.documents()}
     by_path: dict[str, list[str]] = {}
     for d in known.values():
@@ -213,9 +232,12 @@ def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1, max_by
     seen_ids: set[str] = set()
     try:
         for processed in _processed(files, jobs, max_bytes, _given_for(issuer, manifest)):
+            processed.path = shown(processed.path)  # printed and written as JSON: no undecodable bytes
             if processed.error:
                 outcome = Outcome(processed.path, "failed", error=processed.error)
-            elif processed.id in seen_ids or (processed.id in known and known[processed.id].version == __version__):
+            elif processed.id in seen_ids or (processed.id in known and known[processed.id].version == __version__
+                                              and (store.journalled or store.is_whole(known[processed.id].graph,
+                                                                                      processed.triples))):
                 outcome = Outcome(processed.path, "unchanged", id=processed.id, title=processed.title,
                                   warnings=processed.warnings)
             else:
@@ -260,9 +282,21 @@ def _given_for(issuer: str | None, manifest: dict | None):
 
 
 def batch_triples_setting() -> int:
-    import os
+    return setting("PUFA_BATCH_TRIPLES", BATCH_TRIPLES)
 
-    return int(os.environ.get("PUFA_BATCH_TRIPLES", BATCH_TRIPLES))
+
+def setting(name: str, default: int) -> int:
+    """A positive whole number from the environment, or one line saying what is wrong with it."""
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise PufaError(f"${name} must be a positive whole number (it is {value!r})")
+    return number
 
 
 def remove(store: GraphStore, doc_ids: Iterable[str]) -> list[str]:
@@ -272,6 +306,8 @@ def remove(store: GraphStore, doc_ids: Iterable[str]) -> list[str]:
     docs = store.documents()
     chosen: list[str] = []
     for key in doc_ids:
+        if not key.strip():
+            raise PufaError("an empty name matches no report: give a report id, id prefix or file name")
         matches = [d for d in docs if d.id == key or d.source == key] or [d for d in docs if d.id.startswith(key)]
         if len(matches) != 1:
             what = "no stored report" if not matches else f"{len(matches)} reports"

@@ -13,7 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from .store.base import PROLOGUE, GraphStore
-from .vocab import ID
+from .sparql import iri
+from .vocab import doc_graph
 
 RELATIONS = ["organizer", "partner", "leadUnit", "promotesLaw", "venue", "audience", "partOfCampaign", "person",
              "issuer", "region", "jurisdiction", "operatedBy", "designee"]
@@ -45,7 +46,7 @@ def build(store: GraphStore, doc: str | None = None, graphs: list[str] | None = 
     else:
         rows = {kind: [] for kind in _QUERIES}
         for g in graphs:
-            for kind, found in _rows(store, f"<{g}>").items():
+            for kind, found in _rows(store, iri(g)).items():
                 rows[kind] += [dict(r, g=g) for r in found]
     for r in rows["nodes"]:
         type_ = TYPE_OF_CLASS.get(r["class"].rsplit("#", 1)[-1])
@@ -118,7 +119,7 @@ def _mention_sentences(store: GraphStore, graph, titles: dict[str, str]) -> None
         return
     texts = {}
     for docid in wanted:  # graph fixed: read from the index, not by scanning every report's text
-        rows = store.query(PROLOGUE + f"SELECT ?text WHERE {{ GRAPH <{ID}graph/{docid}> {{ ?d pufa:text ?text }} }}")
+        rows = store.query(PROLOGUE + f"SELECT ?text WHERE {{ GRAPH {iri(doc_graph(docid).value)} {{ ?d pufa:text ?text }} }}")
         if rows:
             texts[docid] = rows[0]["text"]
     for _k, data in graph.nodes(data=True):

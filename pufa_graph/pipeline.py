@@ -10,7 +10,7 @@ import hashlib
 from pathlib import Path
 from typing import Any, Callable
 
-from .errors import PufaError, StageError
+from .errors import PufaError, StageError, file_name
 from .model import Document
 
 Stage = Callable[[dict[str, Any]], None]
@@ -40,8 +40,8 @@ def _structure(state: dict[str, Any]) -> None:
     path = Path(state["path"])
     state["document"] = Document(
         id=document_id(norm.text),
-        source=path.name,
-        path=str(path.resolve()),
+        source=file_name(path.name),
+        path=file_name(path.resolve()),
         format=source.format,
         encoding=source.encoding,
         source_text=source.text,

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from .graph import CLASS_TYPE, TYPE_CLASS
 from .store.base import PROLOGUE, GraphStore
-from .sparql import literal
+from .sparql import concept, iri, literal
 from .vocab import PUFA
 
 SEP = "\u001f"
@@ -140,7 +140,7 @@ def find_activities(store: GraphStore, law: str | None = None, agency: str | Non
     if agency:
         patterns.append(f"?act pufa:organizer ?org . ?org rdfs:label|skos:altLabel {literal(agency)} .")
     if venue_type:
-        patterns.append(f"?act pufa:venueType <{PUFA_IRI}venue_{venue_type}> .")
+        patterns.append(f"?act pufa:venueType {concept('venue', venue_type)} .")
     if campaign:
         patterns.append(f"?act pufa:partOfCampaign/rdfs:label {literal(campaign)} .")
     if planned is not None:
@@ -166,7 +166,7 @@ def _scope(region: str | None, year: str | None) -> list[str]:
 
 
 def activity_details(store: GraphStore, acts: dict[str, str]) -> list[dict]:
-    values = " ".join(f"<{a}>" for a in acts)
+    values = " ".join(iri(a) for a in acts)
     rows = store.query(PROLOGUE + f"""
         SELECT ?act ?p ?o ?label WHERE {{
           VALUES ?act {{ {values} }}
@@ -316,7 +316,7 @@ def who_promoted(store: GraphStore, law: str, venue_type: str | None = None, reg
                 "pufa:evidence ?e ; pufa:inReport ?d . ?org rdfs:label ?name . ?d pufa:docId ?docid . "
                 "?e pufa:sentence ?text ; pufa:start ?start ; pufa:end ?end ."]
     if venue_type:
-        patterns.append(f"?act pufa:venueType <{PUFA_IRI}venue_{venue_type}> .")
+        patterns.append(f"?act pufa:venueType {concept('venue', venue_type)} .")
     patterns += _scope(region, year)
     sparql = (PROLOGUE + "SELECT ?name ?docid ?text ?start ?end WHERE { GRAPH ?g { " + "\n".join(patterns) + " } }")
     index = getattr(store, "answers", None)
@@ -386,7 +386,7 @@ def campaign_organizers(store: GraphStore, campaigns: list[str], terms: list[str
 
 def agencies_of_kind(store: GraphStore, kinds: list[str]) -> list[Answer]:
     """Organizers of any activity whose agency kind is one of ``kinds`` (court, procuratorate …)."""
-    values = " ".join(f"<{PUFA_IRI}kind_{k}>" for k in kinds)
+    values = " ".join(concept("kind", k) for k in kinds)
     rows = store.query(PROLOGUE + f"""
         SELECT DISTINCT ?name ?docid ?text ?start ?end WHERE {{
           VALUES ?kind {{ {values} }}
@@ -407,7 +407,7 @@ def joint_across_levels(store: GraphStore, kind: str = "justice") -> list[Answer
         SELECT DISTINCT ?act ?name ?code ?docid ?text ?start ?end WHERE {{
           GRAPH ?g {{ ?act pufa:organizer ?org ; pufa:evidence ?e ; pufa:inReport ?d . ?d pufa:docId ?docid .
                       ?e pufa:sentence ?text ; pufa:start ?start ; pufa:end ?end . }}
-          GRAPH ?h {{ ?org pufa:kind <{PUFA_IRI}kind_{kind}> ; rdfs:label ?name .
+          GRAPH ?h {{ ?org pufa:kind {concept('kind', kind)} ; rdfs:label ?name .
                       OPTIONAL {{ ?org pufa:jurisdiction/pufa:regionCode ?code }} }}
         }}""")
     by_act: dict[str, list[dict]] = {}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .errors import PufaError
+
 
 def literal(value: str) -> str:
     """A SPARQL string literal for any user string: quotes, backslashes and newlines escaped."""
@@ -14,6 +16,29 @@ def literal(value: str) -> str:
 
 def iri(value: str) -> str:
     """An IRI reference; refuses characters that could close it."""
-    if re.search(r'[<>"{}|^`\\\s]', value):
-        raise ValueError(f"not a safe IRI: {value!r}")
+    if re.search(r'[<>"{}|^`\\\s\x00-\x20]', value):
+        raise PufaError(f"not a safe IRI: {value!r}")
     return f"<{value}>"
+
+
+def concept(scheme: str, code: str) -> str:
+    """The IRI of an ontology concept (``venue``, ``kind`` …) by its code; a code is a plain word or nothing."""
+    from .vocab import PUFA
+
+    if not re.fullmatch(r"[A-Za-z0-9_@-]+", code or ""):
+        raise PufaError(f"not a {scheme} code: {code!r}")
+    return iri(f"{PUFA.iri}{scheme}_{code}")
+
+
+#: what may hide the word SERVICE without it being the keyword: strings, IRIs, comments, names with it inside
+_NOT_KEYWORDS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+                           r"|<[^<>\"{}|^`\\\s]*>|#[^\n]*|[?$:][\w-]+|[\w-]+:[\w.-]*")
+_SERVICE = re.compile(r"(?<![\w:?$-])SERVICE(?![\w:-])", re.I)
+
+
+def calls_other_endpoints(query: str) -> bool:
+    """Does the query use ``SERVICE`` (federation: the store fetching from another endpoint)?"""
+    unescaped = re.sub(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})",  # SPARQL reads these before anything else
+                       lambda m: chr(int(m.group(1) or m.group(2), 16)) if int(m.group(1) or m.group(2), 16) < 0x110000
+                       else " ", query)
+    return bool(_SERVICE.search(_NOT_KEYWORDS.sub(" ", unescaped)))

@@ -58,7 +58,7 @@ PUFA = ClosedNamespace("pufa", BASE + "ontology#", """
     partOfCampaign form date planned quantity evidence
     what value unit approximate qualifier
     designee designationTitle designationLevel year batch
-    summary reportedIn operatedBy role person pendingWrite
+    summary reportedIn operatedBy role person pendingWrite writeBatch
 """)
 class Written:
     """A closed namespace's terms as N-Triples text ("<iri>"), for statements written out as text."""

@@ -6,6 +6,7 @@ Every exporter writes canonical output: the same store gives byte-identical file
 from __future__ import annotations
 
 import importlib
+import os
 import inspect
 from pathlib import Path
 from typing import Callable
@@ -36,11 +37,23 @@ def export(store: GraphStore, fmt: str, path: str | Path | None = None,
         raise PufaError(f"unknown export format '{fmt}' (known: {', '.join(EXPORTERS)})")
     spec, default_name = EXPORTERS[fmt]
     target = Path(path) if path else Path("exports") / default_name
-    target.parent.mkdir(parents=True, exist_ok=True)
+    suffix = Path(default_name).suffix
+    if target.exists() and suffix and (not target.is_file() or target.suffix != suffix):
+        raise PufaError(f"{target}: exists and is not a {suffix} file; name a new file or remove it first")
     module_name, func_name = spec.split(":")
     writer = getattr(importlib.import_module(f".{module_name}", __name__), func_name)
-    if on_progress is not None and "on_progress" in inspect.signature(writer).parameters:
-        writer(store, target, on_progress=on_progress)
-    else:
-        writer(store, target)
+    # written beside the target and renamed at the end: a failed export leaves the old file as it was
+    partial = target.with_name(f".{target.name}.partial") if suffix else target
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if on_progress is not None and "on_progress" in inspect.signature(writer).parameters:
+            writer(store, partial, on_progress=on_progress)
+        else:
+            writer(store, partial)
+        if partial != target:
+            os.replace(partial, target)
+    except OSError as exc:
+        if partial != target:
+            partial.unlink(missing_ok=True)
+        raise PufaError(f"{target}: cannot write the export ({exc.strerror or exc})") from None
     return target

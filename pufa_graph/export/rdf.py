@@ -20,10 +20,14 @@ def nquads(store: GraphStore) -> str:
     if raw is not None:
         from pyoxigraph import RdfFormat
 
+        from ..store.embedded import JOURNAL
+
+        internal = f"<{JOURNAL.value}>"  # the write journal and the last batch's token are the store's own
         text = raw.dump(format=RdfFormat.N_QUADS).decode("utf-8")
     else:
-        text = _nquads_over_sparql(store)
-    return "".join(sorted(set(line + "\n" for line in text.splitlines() if line.strip())))
+        internal, text = None, _nquads_over_sparql(store)
+    return "".join(sorted(set(line + "\n" for line in text.splitlines()
+                              if line.strip() and not (internal and internal in line))))
 
 
 def _nquads_over_sparql(store: GraphStore) -> str:

@@ -2,17 +2,30 @@
 
 Both speak SPARQL: the operations in :class:`GraphStore` are written once, over
 ``query`` and ``update``, so every command works the same on either.
+
+An embedded store knows itself: a marker (``pufa/store.json``) written when it is created names
+its layout version. Readers open it read-only, and nothing but a writer ever creates one, so a
+damaged store is reported, never "repaired" into an empty one (RocksDB, handed a folder without
+its ``CURRENT`` file, starts a new database and deletes the old one's files).
 """
 
 from __future__ import annotations
 
+import json
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import StoreError
 from .base import GraphStore
 
 DEFAULT_LOCATION = "./pufa-store"
+#: inside the store's folder, beside RocksDB's files
+MARKER = Path("pufa") / "store.json"
+#: the layout of an embedded store (graphs, journal, answer index); a newer one is refused
+STORE_LAYOUT = 1
+#: files RocksDB keeps in a database folder; any of them means a store was made here
+ROCKSDB_FILES = ("CURRENT", "IDENTITY", "OPTIONS-", "MANIFEST-", ".sst", ".log")
 
 
 def store_location(location: str | None = None) -> str:
@@ -24,7 +37,60 @@ def is_remote(location: str) -> bool:
     return location.startswith(("http://", "https://"))
 
 
+def damaged(path: Path, cause: str) -> StoreError:
+    return StoreError(f"store {path} is damaged: {cause}; restore it from a backup or `pufa ingest` into a new store")
+
+
+@dataclass
+class Found:
+    """What a folder holds, before anything opens it."""
+
+    state: str  # absent | empty | store | foreign
+    layout: int | None = None  # from the marker; None for a store made before markers
+    problems: list[str] = field(default_factory=list)
+
+
+def inspect_folder(path: Path) -> Found:
+    """Read what is on disk without opening the database (and so without changing anything)."""
+    if not path.exists():
+        return Found("absent")
+    if not path.is_dir():
+        return Found("foreign", problems=[f"{path} is a file, not a store folder"])
+    try:
+        names = os.listdir(path)
+    except OSError as exc:
+        return Found("foreign", problems=[f"cannot list {path}: {exc.strerror or exc}"])
+    rocksdb = [n for n in names if n.startswith(ROCKSDB_FILES[:4]) or n.endswith(ROCKSDB_FILES[4:])]
+    marker = path / MARKER
+    if not rocksdb:
+        if not names or (set(names) == {MARKER.parts[0]} and os.listdir(marker.parent) == [MARKER.name]):
+            return Found("empty")  # nothing, or made and never written
+        return Found("foreign",
+                     problems=[f"{path} holds other files and is not a pufa store; name a new or empty folder"])
+    found = Found("store")
+    if marker.exists():
+        try:
+            found.layout = int(json.loads(marker.read_text(encoding="utf-8"))["layout"])
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            found.problems.append(f"its marker {MARKER} cannot be read ({type(exc).__name__})")
+    if "CURRENT" not in names:
+        found.problems.append("RocksDB's CURRENT file is missing" if rocksdb else "its database files are missing")
+    return found
+
+
+def write_marker(path: Path) -> None:
+    from .. import __version__
+
+    marker = path / MARKER
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    temporary = marker.with_suffix(".tmp")
+    temporary.write_text(json.dumps({"kind": "pufa-graph store", "layout": STORE_LAYOUT,
+                                     "created_by": __version__}) + "\n", encoding="utf-8")
+    os.replace(temporary, marker)
+
+
 def open_store(location: str | None = None, *, create: bool = True, read_only: bool = False) -> GraphStore:
+    """Open the store at ``location``; ``create`` makes a new one where there is none (writers only)."""
     location = store_location(location)
     if is_remote(location):
         from .remote import RemoteStore
@@ -33,6 +99,20 @@ def open_store(location: str | None = None, *, create: bool = True, read_only: b
     from .embedded import EmbeddedStore
 
     path = Path(location)
-    if not create and not path.exists():
-        raise StoreError(f"no store at {path} (run `pufa ingest FILES` first, or pass --store / set PUFA_STORE)")
-    return EmbeddedStore(path, read_only=read_only)
+    found = inspect_folder(path)
+    if found.state == "foreign":
+        raise StoreError(found.problems[0])
+    if found.state in ("absent", "empty"):
+        if read_only or not create:
+            raise StoreError(f"no store at {path} (run `pufa ingest FILES` first, or pass --store / set PUFA_STORE)")
+        path.mkdir(parents=True, exist_ok=True)
+        write_marker(path)
+        return EmbeddedStore(path)
+    if found.problems:
+        raise damaged(path, "; ".join(found.problems))
+    if found.layout is not None and found.layout > STORE_LAYOUT:
+        raise StoreError(f"store {path} was made by a newer pufa-graph (layout {found.layout}); upgrade pufa-graph")
+    store = EmbeddedStore(path, read_only=read_only)
+    if found.layout is None and not read_only:
+        write_marker(path)  # a store made before markers: it is ours, say so from now on
+    return store

@@ -122,7 +122,7 @@ class AnswerIndex:
 
     # -- writing ---------------------------------------------------------
     def begin(self, reports: Iterable[ReportAnswers], drop_docs: Iterable[str], written: list[str],
-              dropped: list[str]) -> None:
+              dropped: list[str], token: str = "") -> None:
         """Replace the rows of these reports and mark the batch pending, in one SQLite transaction."""
         reports = list(reports)
         with self._db:
@@ -135,7 +135,7 @@ class AnswerIndex:
                         "VALUES (?, ?, ?, ?, ?, ?, ?)", (act, r.doc, start, end, text, r.region, dated)).lastrowid
             self._db.executemany("INSERT INTO promotions VALUES (?, ?, ?, ?)",
                                  [(law, vt, org, ids[act]) for r in reports for act, law, vt, org in r.promotions])
-            self._set("pending", json.dumps({"written": written, "dropped": dropped}))
+            self._set("pending", json.dumps({"written": written, "dropped": dropped, "token": token}))
 
     def invalidate(self) -> None:
         """Reports were written without their rows: the index no longer covers the store."""

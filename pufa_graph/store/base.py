@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..vocab import PREFIXES
+from ..vocab import ID, PREFIXES
 
 PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+#: where a report is loaded while the graph it replaces stays readable
+DRAFTS = f"{ID}graph/_draft/"
+#: lists the drafts being written, so a write cut short can be cleared away
+JOURNAL_GRAPH = f"{ID}graph/_journal"
+
+
+def draft_graph(graph: str) -> str:
+    return DRAFTS + graph.rsplit("/", 1)[-1]
+
+
+def retarget(nquads: str, graphs: dict[str, str]) -> str:
+    """The same N-Quads with the statements of some graphs moved to others (old IRI -> new IRI)."""
+    names = "|".join(re.escape(g) for g in graphs)
+    return re.sub(f" <({names})> \\.$", lambda m: f" <{graphs[m.group(1)]}> .", nquads, flags=re.M)
 
 
 @dataclass
@@ -30,25 +47,28 @@ class StoredDoc:
                 "date": self.date, "region": self.region, "path": self.path}
 
 
-class _Line:
-    """A whole N-Triples statement already written out."""
-
-    __slots__ = ("text",)
-
-    def __init__(self, text: str):
-        self.text = text
-
-
-def insert_data(graph: str, triples: Iterable[tuple]) -> str:
-    """A SPARQL ``INSERT DATA`` for one named graph; terms print themselves in N-Triples syntax."""
-    body = "\n".join(t[0].text if isinstance(t[0], _Line) else f"{t[0]} {t[1]} {t[2]} ." for t in triples)
+def insert_data(graph: str, statements: list[str]) -> str:
+    """A SPARQL ``INSERT DATA`` for one named graph, of statements already in N-Triples syntax."""
+    body = "\n".join(statements)
     return f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}"
+
+
+def statements_by_graph(nquads: str) -> dict[str, list[str]]:
+    """N-Quads lines -> graph IRI -> its statements as N-Triples lines."""
+    by_graph: dict[str, list[str]] = {}
+    for line in nquads.splitlines():
+        if line.strip():
+            body, graph = line.rstrip(" .").rsplit(" ", 1)
+            by_graph.setdefault(graph.strip("<>"), []).append(body + " .")
+    return by_graph
 
 
 class GraphStore:
     """The operations every store offers; subclasses supply ``query``, ``update`` and ``close``."""
 
     location: str
+    #: True where the store itself guarantees that a stored report is whole (no need to count)
+    journalled = False
 
     def query(self, sparql: str) -> list[dict[str, str | None]]:
         raise NotImplementedError
@@ -74,6 +94,7 @@ class GraphStore:
             SELECT ?g ?id ?source ?path ?title ?written ?issuer ?date ?version ?region WHERE {
               GRAPH ?g {
                 ?d a pufa:Report ; pufa:docId ?id ; pufa:sourceName ?source ; pufa:sourcePath ?path .
+                FILTER(!STRSTARTS(STR(?g), "DRAFTS"))
                 OPTIONAL { ?d dcterms:title ?title }
                 OPTIONAL { ?d pufa:issuerName ?written }
                 OPTIONAL { ?d pufa:issuer/rdfs:label ?issuer }
@@ -81,36 +102,64 @@ class GraphStore:
                 OPTIONAL { ?d dcterms:date ?date }
                 OPTIONAL { ?d pufa:pipelineVersion ?version }
               }
-            } ORDER BY ?source ?id""")
+            } ORDER BY ?source ?id""".replace("DRAFTS", DRAFTS))
         return [StoredDoc(id=r["id"], source=r["source"], path=r["path"], graph=r["g"], title=r["title"],
                           issuer=r["issuer"] or r["written"], issuer_as_written=r["written"], date=r["date"],
                           region=r["region"], version=r["version"])
                 for r in rows]
 
-    def replace_graphs(self, graphs: list[tuple[str, list[tuple]]], drop: Iterable[str] = ()) -> None:
-        """Drop the named graphs ``drop`` and write ``graphs`` in one request (one transaction)."""
-        parts = [f"DROP SILENT GRAPH <{g}>" for g in drop]
-        for graph, triples in graphs:
-            parts.append(f"DROP SILENT GRAPH <{graph}>")
-            parts.append(insert_data(graph, triples))
-        if parts:
-            self.update(" ;\n".join(parts))
-
     def write_reports(self, nquads: str, graphs: list[str], drop: Iterable[str] = (), answers=None) -> None:
         """Write reports given as N-Quads (each in its own named graph), then drop the graphs they replace.
 
-        The default writes per graph through SPARQL Update; stores with a faster bulk path override it.
-        ``answers`` (rows for an answer index) is for stores that keep one.
+        Each report goes first into a draft graph, journalled, in as many requests as the store needs
+        (:meth:`insert_statements`); one update then drops what is replaced, moves every draft over its
+        report's graph and clears the journal. A write cut short anywhere leaves each report old or new,
+        whole: the drafts are dropped by the next writer (:meth:`recover`). ``answers`` (rows for an answer
+        index) is for stores that keep one.
         """
-        by_graph: dict[str, list[str]] = {}
-        for line in nquads.splitlines():
-            if line.strip():
-                body, graph = line.rstrip(" .").rsplit(" ", 1)
-                by_graph.setdefault(graph.strip("<>"), []).append(body + " .")
-        self.replace_graphs([(g, [(_Line(t),) for t in by_graph.get(g, [])]) for g in graphs], drop=drop)
+        from ..sparql import iri
+
+        by_graph = statements_by_graph(nquads)
+        drafts = {g: draft_graph(g) for g in graphs}
+        journal = " ".join(f"{iri(d)} pufa:pendingWrite true ." for d in drafts.values())
+        self.update(PROLOGUE + f"INSERT DATA {{ GRAPH {iri(JOURNAL_GRAPH)} {{ {journal} }} }}")
+        for graph, draft in drafts.items():
+            self.insert_statements(draft, by_graph.get(graph, []))
+        parts = [f"DROP SILENT GRAPH {iri(g)}" for g in drop if g not in drafts]
+        parts += [f"MOVE SILENT GRAPH {iri(d)} TO {iri(g)}" for g, d in drafts.items()]
+        parts.append(f"DELETE DATA {{ GRAPH {iri(JOURNAL_GRAPH)} {{ {journal} }} }}")
+        self.update(PROLOGUE + " ;\n".join(parts))
+
+    def insert_statements(self, graph: str, statements: list[str]) -> None:
+        self.update(insert_data(graph, statements))
+
+    def unfinished(self) -> list[str]:
+        """The graphs the journal says are being written (or were, when a write was cut short)."""
+        from ..sparql import iri
+
+        rows = self.query(PROLOGUE + f"SELECT ?g WHERE {{ GRAPH {iri(JOURNAL_GRAPH)} {{ ?g pufa:pendingWrite ?x }} }}")
+        return [r["g"] for r in rows]
+
+    def recover(self) -> list[str]:
+        """Drop the drafts a write cut short left behind; returns them. Writers call it before writing."""
+        from ..sparql import iri
+
+        pending = self.unfinished()
+        if pending:
+            self.update(" ;\n".join([f"DROP SILENT GRAPH {iri(g)}" for g in pending]
+                                    + [f"DROP SILENT GRAPH {iri(JOURNAL_GRAPH)}"]))
+        return pending
+
+    def is_whole(self, graph: str, statements: int) -> bool:
+        """Does the stored graph hold all ``statements`` of its report? (a check for stores written
+        by versions that had no journal; stores that journal every write know it already)"""
+        rows = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+        return bool(rows) and int(rows[0]["n"]) == statements
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
-        parts = [f"DROP SILENT GRAPH <{g}>" for g in graphs]
+        from ..sparql import iri
+
+        parts = [f"DROP SILENT GRAPH {iri(g)}" for g in graphs]
         if parts:
             self.update(" ;\n".join(parts))
 

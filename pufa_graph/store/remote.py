@@ -6,7 +6,8 @@
 * a URL ending in ``/sparql`` (Virtuoso, GraphDB-style) -> that one URL for both.
 
 Large writes are sent in chunks of ``PUFA_REMOTE_CHUNK`` triples (default 5000;
-Virtuoso wants about 500), so on a server a batch is atomic per request only.
+Virtuoso wants about 500) into draft graphs, which one update then moves over the reports
+they replace (:meth:`GraphStore.write_reports`), so each report is replaced whole or not at all.
 """
 
 from __future__ import annotations
@@ -16,14 +17,21 @@ import os
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import Iterable
-
 from ..errors import StoreError
 from .base import GraphStore, insert_data
 
 
 class RemoteStore(GraphStore):
     def __init__(self, url: str, timeout: float = 60.0):
+        from ..ingest import setting
+
+        try:
+            parts = urllib.parse.urlsplit(url)
+            parts.port  # noqa: B018 - raises on a port that is no number
+        except ValueError as exc:
+            raise StoreError(f"--store {url!r} is not a valid URL ({exc})") from None
+        if not parts.hostname:
+            raise StoreError(f"--store {url!r} names no host (write http://HOST:PORT[/path])")
         self.location = url.rstrip("/")
         if self.location.endswith("/sparql"):
             self.query_url = self.update_url = self.location
@@ -31,7 +39,7 @@ class RemoteStore(GraphStore):
             self.query_url = self.location + "/query"
             self.update_url = self.location + "/update"
         self.timeout = timeout
-        self.chunk = int(os.environ.get("PUFA_REMOTE_CHUNK", "5000"))
+        self.chunk = setting("PUFA_REMOTE_CHUNK", 5000)
         user, password = os.environ.get("PUFA_STORE_USER"), os.environ.get("PUFA_STORE_PASSWORD")
         self._opener = urllib.request.build_opener()
         if user and password:
@@ -68,11 +76,7 @@ class RemoteStore(GraphStore):
     def update(self, sparql: str) -> None:
         self._post(self.update_url, sparql, "application/sparql-update")
 
-    def replace_graphs(self, graphs: list[tuple[str, list[tuple]]], drop: Iterable[str] = ()) -> None:
-        """Drop, then insert in chunks: servers limit the size of one request."""
-        drops = [f"DROP SILENT GRAPH <{g}>" for g in list(drop) + [g for g, _ in graphs]]
-        if drops:
-            self.update(" ;\n".join(drops))
-        for graph, triples in graphs:
-            for i in range(0, len(triples), self.chunk):
-                self.update(insert_data(graph, triples[i:i + self.chunk]))
+    def insert_statements(self, graph: str, statements: list[str]) -> None:
+        """In chunks: servers limit the size of one request."""
+        for i in range(0, len(statements), self.chunk):
+            self.update(insert_data(graph, statements[i:i + self.chunk]))
