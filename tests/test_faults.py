@@ -385,3 +385,44 @@ def test_bad_settings_and_targets_are_one_line(seed_store, args, env, words):
 
 def test_a_url_that_is_no_url_is_one_line():
     one_line_error(pufa_cli("http://[::1", "docs"), "not a valid URL")
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 3 MB tmpfs, where one can be made (root in a container that allows mounts)."""
+    mount = tmp_path / "tiny"
+    mount.mkdir()
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)], capture_output=True)
+    if made.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_full_disk_keeps_the_store_and_leaves_no_bulk_files(tiny_disk):
+    store = str(tiny_disk / "store")
+    assert pufa_cli(store, "ingest", str(REPORTS)).returncode == 0
+    before = pufa_cli(store, "docs", "--format", "json").stdout
+    dev = Path(__file__).resolve().parents[2] / "shared" / "dev" / "docs"
+    many = sorted(dev.glob("*")) if dev.is_dir() else []
+    folder = tiny_disk.parent / "many"
+    folder.mkdir()
+    paths = faults.corpus(folder, 60) + many
+    result = pufa_cli(store, "ingest", *map(str, paths))
+    one_line_error(result, "cannot write to store")
+    assert "No space left" in result.stderr or "disk is full" in result.stderr
+    assert not list(Path(store).glob("bulk-*.sst"))
+    assert pufa_cli(store, "docs", "--format", "json").stdout == before
+    assert pufa_cli(store, "doctor").returncode == 0
+
+
+def test_a_store_on_a_read_only_disk_answers_every_read(tiny_disk):
+    store = str(tiny_disk / "store")
+    assert pufa_cli(store, "ingest", str(REPORTS)).returncode == 0
+    if subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)], capture_output=True).returncode != 0:
+        pytest.skip("cannot remount read-only here")
+    for command in READ_COMMANDS[:4] + [("gaps",), ("doctor",)]:
+        result = pufa_cli(store, *command)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, (command, result.stderr)
+    assert len(json.loads(pufa_cli(store, "docs", "--format", "json").stdout)) == 5
+    one_line_error(pufa_cli(store, "ingest", str(SEED["000"])), "store")

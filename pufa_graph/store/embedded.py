@@ -6,6 +6,7 @@ RDF lives the answer index (:mod:`.answers`), written in the same batches.
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from pathlib import Path
 
@@ -143,8 +144,7 @@ class EmbeddedStore(GraphStore):
         parts = [f"DROP SILENT GRAPH {iri(g)}" for g in drop if g not in graphs]
         parts += [f"MOVE SILENT GRAPH {iri(draft)} TO {iri(g)}" for g, draft in drafts.items()]
         self.update(" ;\n".join(parts + self._commit(token)))
-        if self._index is not None:
-            self._index.done()
+        self._index_done()
 
     def drop_graphs(self, graphs) -> None:
         """Remove whole reports in one transaction."""
@@ -154,8 +154,7 @@ class EmbeddedStore(GraphStore):
         token = uuid.uuid4().hex
         self._index_begin([], [], graphs, token)
         self.update(" ;\n".join([f"DROP SILENT GRAPH {iri(g)}" for g in graphs] + self._commit(token)))
-        if self._index is not None:
-            self._index.done()
+        self._index_done()
 
     @staticmethod
     def _commit(token: str) -> list[str]:
@@ -174,8 +173,19 @@ class EmbeddedStore(GraphStore):
             self._index.invalidate()
             self._index = None
             return
-        self._index.begin(answers or [], [g.rsplit("/", 1)[-1] for g in drop], written=graphs, dropped=drop,
-                          token=token)
+        try:
+            self._index.begin(answers or [], [g.rsplit("/", 1)[-1] for g in drop], written=graphs, dropped=drop,
+                              token=token)
+        except sqlite3.Error as exc:  # rolled back: neither the index nor the store has changed
+            raise StoreError(f"cannot write to store {self.location} (its answer index): {exc}") from None
+
+    def _index_done(self) -> None:
+        """The batch reached the store; if the index cannot say so now, the next writer settles it."""
+        if self._index is not None:
+            try:
+                self._index.done()
+            except sqlite3.Error:
+                pass
 
     def _committed(self, batch: dict) -> bool:
         """Did the store transaction of an index batch commit? (the store holds the batch's token)"""
