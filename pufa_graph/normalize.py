@@ -116,7 +116,24 @@ def detect_script(text: str) -> str:
     return "traditional" if ratio > 0.05 else "simplified" if ratio < 0.005 else "mixed"
 
 
-def _is_portal_line(line: str, line_no: int) -> bool:
+#: a sentence ends here: no line of page chrome holds one
+_SENTENCE_END = re.compile("[。！？]")
+#: clauses of a sentence; a chrome line separates its pieces with spaces, bars and brackets instead
+_CLAUSE_MARK = re.compile("[，；]")
+#: what is left of a sentence once chrome words and fields are taken out: a few Chinese characters in a row
+_WORDS = re.compile(f"[{_CJK}]{{4,}}")
+
+
+@lru_cache(maxsize=1)
+def _field_with_value() -> re.Pattern:
+    """A field and its short value, up to the next space or clause mark: a known disclosure field
+    (索 引 号：…, 发布时间：2024-05-13) or any short label (承办单位：鼓楼区融媒体中心)."""
+    label = f"(?:{portal_rules().field_label.pattern}|[{_CJK}]{{2,6}}\\s*[:：])"
+    return re.compile(label + r"\s*[^\s，；,;|]*")
+
+
+def _is_chrome_pattern(line: str, line_no: int) -> bool:
+    """A portal chrome pattern or disclosure field hits the line (it may still be report text)."""
     rules = portal_rules()
     if rules.drop_line.search(line):
         return True
@@ -129,6 +146,19 @@ def _is_portal_line(line: str, line_no: int) -> bool:
     # a disclosure field starts the line (after a bullet), or the line is a run of fields
     prefix = line[: m.start()].strip(" •·*-|")
     return not prefix or len(rules.field_label.findall(line)) >= 2
+
+
+def _is_portal_line(line: str, line_no: int) -> bool:
+    """Page chrome only: a chrome pattern hits the line and, once its chrome words and fields with their
+    values are taken out, no sentence is left. A report line that mentions 扫一扫 or starts 时间：… stays."""
+    if not _is_chrome_pattern(line, line_no):
+        return False
+    if _SENTENCE_END.search(line):
+        return False
+    if not _CLAUSE_MARK.search(line):
+        return True
+    rest = portal_rules().drop_line.sub(" ", _field_with_value().sub(" ", line))
+    return not _WORDS.search(rest)
 
 
 def normalize(source: str) -> Normalized:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from ..errors import ReadError
+from ..errors import ReadError, shown
 
 _BOMS = [
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -56,7 +57,13 @@ def decode_bytes(path: Path, data: bytes, declared: str | None = None) -> tuple[
     encoding = ""
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            text, encoding = data.decode(enc, errors="strict"), enc
+            try:
+                text, encoding = data.decode(enc, errors="strict"), enc
+            except UnicodeDecodeError as exc:
+                if enc != "utf-8-sig":
+                    raise ReadError(path, f"cannot decode: broken {enc.upper()} at byte {exc.start}") from None
+                text, encoding, warning = _utf8_with_replacements(path, data, skip=len(bom))
+                warnings.append(warning)
             break
     if text is None:
         try:
@@ -64,20 +71,27 @@ def decode_bytes(path: Path, data: bytes, declared: str | None = None) -> tuple[
         except UnicodeDecodeError as exc:
             if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
                 text, encoding = data[: exc.start].decode("utf-8"), "utf-8"
-                warnings.append(f"{path}: truncated UTF-8 (file ends inside a character at byte {exc.start}); the partial character was dropped")
+                warnings.append(f"{shown(path)}: truncated UTF-8 (file ends inside a character at byte {exc.start}); "
+                                "the partial character was dropped")
     if text is None and declared:
         try:
             text, encoding = data.decode(declared), declared.lower()
         except (UnicodeDecodeError, LookupError):
             pass
     if text is None:
-        text, encoding = _detect_legacy(path, data)
+        legacy = _detect_legacy(data)
+        if legacy is not None:
+            text, encoding = legacy
+    if text is None:
+        text, encoding, warning = _utf8_with_replacements(path, data)
+        warnings.append(warning)
     if _control_ratio(text) > 0.01:
         raise ReadError(path, f"binary file (decoded as {encoding} it is mostly control characters)")
     return text, encoding, warnings
 
 
-def _detect_legacy(path: Path, data: bytes) -> tuple[str, str]:
+def _detect_legacy(data: bytes) -> tuple[str, str] | None:
+    """The text in GB18030 or Big5 if it decodes in either; None if it is neither."""
     from charset_normalizer import from_bytes
 
     decodable = []
@@ -96,9 +110,25 @@ def _detect_legacy(path: Path, data: bytes) -> tuple[str, str]:
                 if enc.replace("_", "") == chosen:
                     return text, enc
         return decodable[0][1], decodable[0][0]
-    # Not valid in any Chinese encoding: UTF-8 with a few broken bytes is still readable.
-    text = data.decode("utf-8", errors="replace")
-    broken = text.count("\ufffd")
-    if broken / max(len(text), 1) < 0.001:
-        return text, "utf-8 (with replacement characters)"
-    raise ReadError(path, "cannot decode: not valid UTF-8, GB18030/GBK or Big5 text")
+    return None
+
+
+#: more broken characters than this share of the text, and the file is not taken for UTF-8 at all
+_MAX_BROKEN = 0.001
+#: what ``surrogateescape`` makes of each byte that is not valid UTF-8
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _utf8_with_replacements(path: Path, data: bytes, skip: int = 0) -> tuple[str, str, str]:
+    """UTF-8 with a few broken bytes is still readable: each broken sequence becomes U+FFFD, and the
+    warning says how many bytes were lost and where (as a byte offset in the file) the first one was."""
+    body = data[skip:]
+    text = body.decode("utf-8", errors="replace")
+    escaped = body.decode("utf-8", errors="surrogateescape")
+    broken = _ESCAPED_BYTE.findall(escaped)
+    first = _ESCAPED_BYTE.search(escaped)
+    offset = skip + len(escaped[: first.start()].encode("utf-8", errors="surrogateescape")) if first else skip
+    where = f"{len(broken)} byte{'' if len(broken) == 1 else 's'} of invalid UTF-8, the first at byte {offset}"
+    if text.count("\ufffd") / max(len(text), 1) >= _MAX_BROKEN:
+        raise ReadError(path, f"cannot decode: not valid UTF-8 ({where}), GB18030/GBK or Big5 text")
+    return text, "utf-8 (with replacement characters)", f"{shown(path)}: {where}; replaced with U+FFFD"

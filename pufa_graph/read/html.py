@@ -20,7 +20,7 @@ _DROP_TAGS = ["script", "style", "noscript", "template", "nav", "header", "foote
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
           "section", "article", "main", "blockquote", "pre", "hr", "dd", "dt", "dl", "center",
           "tbody", "thead", "figure", "figcaption", "body", "html", "td", "th"}
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -38,22 +38,30 @@ def _is_chrome(tag) -> bool:
     return bool(words and portal_rules().chrome_class.search(words))
 
 
-def _lines(node, out: list[str]) -> None:
+def _lines(root) -> list[str]:
+    """The text of ``root`` as lines: each block element starts and ends one. A loop over an explicit
+    stack, not recursion, so that a page nested thousands of elements deep is read like any other."""
     from bs4 import NavigableString, Tag
     from bs4.element import Comment, Doctype, ProcessingInstruction
 
-    for child in node.children:
-        if isinstance(child, (Comment, Doctype, ProcessingInstruction)):
+    out = [""]
+    stack = [(iter(root.children), False)]
+    while stack:
+        children, block = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if block:
+                out.append("")
+        elif isinstance(child, (Comment, Doctype, ProcessingInstruction)):
             continue
-        if isinstance(child, NavigableString):
+        elif isinstance(child, NavigableString):
             out[-1] += re.sub(r"[ \t\r\n]+", " ", str(child))
         elif isinstance(child, Tag):
-            block = child.name in _BLOCK
-            if block:
+            if child.name in _BLOCK:
                 out.append("")
-            _lines(child, out)
-            if block:
-                out.append("")
+            stack.append((iter(child.children), child.name in _BLOCK))
+    return out
 
 
 def html_to_text(markup: str) -> str:
@@ -66,12 +74,10 @@ def html_to_text(markup: str) -> str:
         if not tag.decomposed:
             tag.decompose()
     root = soup.find("article") or soup.find("main") or soup.body or soup
-    out = [""]
-    _lines(root, out)
-    return "\n".join(line.strip() for line in out if line.strip())
+    return "\n".join(line.strip() for line in _lines(root) if line.strip())
 
 
-def read_html_file(path: Path, data: bytes) -> SourceText:
+def read_html_file(path: Path, data: bytes, max_bytes: int | None = None) -> SourceText:
     text, encoding, warnings = decode_bytes(path, data, declared=_declared_charset(data))
     body = html_to_text(text)
     if not body.strip():
