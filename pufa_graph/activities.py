@@ -16,9 +16,10 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from .knowledge import Knowledge, boundary_words, word_alternation
-from .model import Activity, Designation, Document, Evidence, Mention, Problem, Quantity
+from .model import Activity, Designation, Document, Evidence, Mention, Problem, Quantity, Section, Sentence
 from .structure import OUTLINE
 
 #: ASCII ? between characters is a character lost to an encoding, not a question mark
@@ -147,16 +148,49 @@ def _lines(doc: Document) -> list[tuple[int, int]]:
     return out
 
 
-def _section_titles_at(doc: Document, pos: int) -> list[str]:
-    titles = []
-    sections = doc.sections
-    while sections:
-        inside = [s for s in sections if s.start <= pos < s.end]
-        if not inside:
+class _Outline:
+    """The titles of the sections holding a position, outermost first. Sibling sections are in order and
+    do not overlap (structure.outline ends each where the next starts), so one bisection per level finds
+    the section holding it; siblings that break that order, checked once here, are scanned instead."""
+
+    def __init__(self, sections: list[Section]):
+        self.sections = sections
+        self.starts: dict[int, list[int] | None] = {}  # id of a list of siblings -> their starts, or None
+        todo = [sections]
+        while todo:
+            siblings = todo.pop()
+            ordered = all(a.start <= b.start and a.end <= b.start for a, b in pairwise(siblings))
+            self.starts[id(siblings)] = [s.start for s in siblings] if ordered else None
+            todo += [s.children for s in siblings if s.children]
+
+    def titles_at(self, pos: int) -> list[str]:
+        titles = []
+        sections = self.sections
+        while sections:
+            starts = self.starts[id(sections)]
+            if starts is None:
+                inside = next((s for s in sections if s.start <= pos < s.end), None)
+            else:
+                i = bisect_right(starts, pos) - 1
+                inside = sections[i] if i >= 0 and pos < sections[i].end else None
+            if inside is None:
+                break
+            titles.append(inside.title)
+            sections = inside.children
+        return titles
+
+
+def _sentences_within(sentences: list[Sentence], starts: list[int] | None, after: int, end: int) -> list[Sentence]:
+    """The sentences that start after ``after`` and end by ``end``. Sentences are in order and do not overlap
+    (``starts`` is given only when that holds): they are a run from the first one starting after ``after``."""
+    if starts is None:
+        return [s for s in sentences if after < s.start and s.end <= end]
+    out = []
+    for i in range(bisect_right(starts, after), len(sentences)):
+        if sentences[i].end > end:
             break
-        titles.append(inside[0].title)
-        sections = inside[0].children
-    return titles
+        out.append(sentences[i])
+    return out
 
 
 class Framer:
@@ -178,6 +212,7 @@ class Framer:
         self.invited: list[str] = []
         self.collective: list[str] = []
         self.collective_names = {m.canonical for m in self.mentions if m.type == "collective"}
+        self.outline = _Outline(doc.sections)
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         i = bisect_left(self.starts, start)
@@ -223,7 +258,7 @@ class Framer:
             return None  # the units of a task, not a task
         if start < len(self.doc.metadata.title or "") + 2 and self.doc.metadata.title and clause in self.doc.metadata.title:
             return None  # the title announces the report, it is no activity
-        titles = _section_titles_at(self.doc, start)
+        titles = self.outline.titles_at(start)
         if any(self.cues.problem_section.search(t) for t in titles[:1]):
             return None
         if not self.cues.activity_verbs.search(clause):
@@ -490,6 +525,9 @@ class Framer:
         """Items of a 存在的问题 section: 一是…二是…, or its sentences."""
         out = []
         text = self.doc.text
+        sentences = self.doc.sentences
+        ordered = all(a.start <= a.end <= b.start <= b.end for a, b in pairwise(sentences))
+        sentence_starts = [s.start for s in sentences] if ordered else None
         for section in _all_sections(self.doc.sections):
             if section.level > 2 or not self.cues.problem_section.search(section.title) \
                     or self.cues.plan_section.search(section.title):  # 存在的问题及下一步打算: plans, not problems
@@ -499,8 +537,8 @@ class Framer:
                 continue
             body = text[body_start + 1:section.end]
             pieces = [(body_start + 1 + s, body_start + 1 + e) for s, e in _items(body)]
-            pieces = pieces or [(s.start, s.end) for s in self.doc.sentences
-                                if body_start < s.start and s.end <= section.end]
+            pieces = pieces or [(s.start, s.end) for s in _sentences_within(sentences, sentence_starts, body_start,
+                                                                             section.end)]
             for ev_start, ev_end in pieces:
                 piece = text[ev_start:ev_end].strip("。；; ")
                 if len(piece) < 8:

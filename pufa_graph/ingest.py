@@ -8,6 +8,7 @@ so a crash leaves every earlier report whole. Writing runs in a background threa
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,6 +107,10 @@ def process_file(path: str, max_bytes: int | None = None, given=None) -> Process
         except OSError as exc:
             cause = f"cannot list this folder ({exc.strerror or exc})"
         return Processed(path=path, error=f"{shown(path)}: {cause}")
+    collecting = gc.isenabled()
+    # one report's objects live until it is written out: the collector's full passes over them only
+    # cost time, growing with the report (15 of 80 s on a 20 MB file); cycles are freed afterwards
+    gc.disable()
     try:
         doc = read_document(path, max_bytes=max_bytes, analyse=True, given=given)
         triples = report_triples(doc)
@@ -115,6 +120,9 @@ def process_file(path: str, max_bytes: int | None = None, given=None) -> Process
         return Processed(path=path, error=str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug must not stop the other files
         return Processed(path=path, error=f"{shown(path)}: internal error: {type(exc).__name__}: {exc}")
+    finally:
+        if collecting:
+            gc.enable()
     return Processed(path=path, id=doc.id, doc_path=doc.path, title=doc.metadata.title, nquads=nquads,
                      answers=report_answers(doc), triples=len(triples), warnings=doc.warnings)
 

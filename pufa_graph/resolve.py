@@ -51,24 +51,42 @@ def pick_region(kb: Knowledge, codes: list[str], home: str | None, context: list
         shared = lineage & other_lineage
         return 1 + len(shared) / 10 if shared else 0
 
+    support = (named if isinstance(named, NamedRegions) else NamedRegions(named or {})).support
+
     def score(code: str) -> tuple:
         beside = max((relation(code, other) for other in context), default=0)
         own = relation(code, home) if home else 0
-        support = sum(n for other, n in (named or {}).items() if relation(code, other) >= 3)
         level_rank = LEVEL_RANK[kb.regions[code].level]
-        return (beside, own, support, level_rank)
+        return (beside, own, support(kb, code), level_rank)
 
     return max(codes, key=score)
+
+
+class NamedRegions(Counter):
+    """Region codes and how often a report names them (see :func:`named_regions`), counted first, then read.
+
+    ``support(kb, code)`` is what :func:`pick_region` weighs: the count of every named region in the same
+    line as ``code`` (itself, an ancestor or a descendant). Descendants are summed up each ancestor once,
+    on first use, so a report's thousands of names cost one pass, not one pass per name read."""
+
+    def support(self, kb: Knowledge, code: str) -> int:
+        below = self.__dict__.get("_below")
+        if below is None:
+            below = self.__dict__["_below"] = Counter()
+            for other, n in self.items():
+                for ancestor in _ancestors(kb, other)[:-1]:  # the chain ends with ``other`` itself
+                    below[ancestor] += n
+        return sum(self.get(c, 0) for c in {code, *_ancestors(kb, code)}) + below[code]
 
 
 #: of two same-named regions and nothing else to go by, the higher level (吉林省 before 吉林市)
 LEVEL_RANK = {"province": 3, "city": 2, "county": 1, "township": 0}
 
 
-def named_regions(kb: Knowledge, mentions: list[Mention]) -> Counter:
+def named_regions(kb: Knowledge, mentions: list[Mention]) -> NamedRegions:
     """Regions the report names with no doubt which (a full name, or a short name only one region has),
     with their ancestors: the evidence for reading the names that several regions share."""
-    named: Counter[str] = Counter()
+    named = NamedRegions()
     for m in mentions:
         chains = []
         if m.type == "region" and "codes" in m.attrs:
@@ -455,20 +473,11 @@ def _resolve_venues(kb: Knowledge, mentions: list[Mention], home: str | None, re
 
     venues = [m for m in mentions if m.type == "venue"]
     names = sorted({m.surface for m in venues}, key=len, reverse=True)
+    index = _venue_name_index(names)
     for m in venues:
-        name = m.surface
-        for longer in names:
-            if longer != name and longer.endswith(name):
-                name = longer
-                m.attrs["why"] = f"short form of {longer} in this report"
-                break
-        else:
-            for longer in names:
-                overlap = next((k for k in range(len(longer) - 1, 3, -1) if name.startswith(longer[-k:])), 0)
-                if overlap and longer != name:
-                    m.attrs["why"] = f"{name[:overlap]} is {longer} in this report"
-                    name = longer + name[overlap:]
-                    break
+        name, why = _fuller_venue_name(m.surface, names, index)
+        if why:
+            m.attrs["why"] = why
         agencies = [a for a in find_agencies(name, Context(kb)) if a.start == 0 and not a.attrs.get("standalone")]
         if agencies:
             agency = agencies[0]
@@ -484,6 +493,48 @@ def _resolve_venues(kb: Knowledge, mentions: list[Mention], home: str | None, re
             m.attrs.setdefault("why", "a school of the report's county")
         m.canonical = name
         m.attrs.setdefault("why", "as written")
+
+
+def _venue_name_index(names: list[str]) -> tuple[dict[str, str], dict[str, list[int]]]:
+    """For reading venue names against the report's others (``names``, longest first): each proper ending of
+    a name -> the first name that ends so; each proper ending of four or more characters -> every name that
+    ends so, by position in ``names``. A report's names are short: this costs their lengths squared, where
+    comparing every venue with every name cost the report's size squared."""
+    ending: dict[str, str] = {}
+    overlapping: dict[str, list[int]] = {}
+    for i, longer in enumerate(names):
+        for k in range(1, len(longer)):
+            ending.setdefault(longer[-k:], longer)
+            if k >= 4:
+                overlapping.setdefault(longer[-k:], []).append(i)
+    return ending, overlapping
+
+
+def _fuller_venue_name(name: str, names: list[str], index: tuple[dict[str, str], dict[str, list[int]]]) \
+        -> tuple[str, str | None]:
+    """A venue's name as the report writes it in full elsewhere, and why: the first of ``names`` (longest
+    first) that ends with it (思贤中学 -> 柳州市思贤中学), else the first whose end of four or more characters
+    starts it (思贤中学宪法长廊 -> 柳州市思贤中学宪法长廊); ``index`` is :func:`_venue_name_index` of ``names``."""
+    ending, overlapping = index
+    if name in ending:
+        return ending[name], f"short form of {ending[name]} in this report"
+    longer = _first_overlapping(name, names, overlapping)
+    if longer is None:
+        return name, None
+    overlap = next(k for k in range(len(longer) - 1, 3, -1) if name.startswith(longer[-k:]))
+    return longer + name[overlap:], f"{name[:overlap]} is {longer} in this report"
+
+
+def _first_overlapping(name: str, names: list[str], overlapping: dict[str, list[int]]) -> str | None:
+    """The first of ``names`` (other than ``name``) whose ending of four or more characters, shorter than
+    itself, starts ``name``: 柳州市思贤中学 for 思贤中学宪法长廊. Each prefix of ``name`` is one lookup."""
+    best = None
+    for k in range(4, len(name) + 1):
+        for i in overlapping.get(name[:k], ())[:2]:  # names are distinct: the second, if the first is ``name``
+            if names[i] != name:
+                best = i if best is None else min(best, i)
+                break
+    return names[best] if best is not None else None
 
 
 def _venue_level(name: str) -> str | None:

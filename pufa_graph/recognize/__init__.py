@@ -7,6 +7,7 @@ overlap (ties go to the earlier type in ``TYPE_PRIORITY``).
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 from typing import Callable
 
@@ -50,21 +51,32 @@ def recognizers() -> list[tuple[str, Recognizer]]:
 
 def resolve_overlaps(candidates: list[Mention]) -> list[Mention]:
     """Longest first; of equal length, the higher-priority type; no two kept spans overlap,
-    except an inner mention that ``NESTABLE`` allows inside an outer one."""
+    except an inner mention that ``NESTABLE`` allows inside an outer one.
+
+    Kept outer spans never overlap, so one owner per character says which outer span holds it: a
+    candidate costs its own length, not a scan of every span kept before it."""
     rank = {t: i for i, t in enumerate(TYPE_PRIORITY)}
     ordered = sorted(candidates, key=lambda m: (-(m.end - m.start), rank.get(m.type, 99), m.start))
     size = max((m.end for m in candidates), default=0)
-    occupied = bytearray(size)
+    occupied = bytearray(size)  # characters of a kept outer span
+    owner = array("i", [-1]) * size  # which kept span (index into ``kept``) that is
+    nested = bytearray(size)  # characters of a kept inner span
     kept: list[Mention] = []
     for m in ordered:
         if occupied.find(1, m.start, m.end) < 0:
-            kept.append(m)
             occupied[m.start:m.end] = b"\x01" * (m.end - m.start)
+            owner[m.start:m.end] = array("i", [len(kept)]) * (m.end - m.start)
+            kept.append(m)
             continue
-        clash = [k for k in kept if m.start < k.end and k.start < m.end]
-        if all(k.start <= m.start and m.end <= k.end and (k.type, m.type) in NESTABLE
-               and "nested_in" not in k.attrs for k in clash):
-            m.attrs["nested_in"] = clash[0].type
+        # m overlaps kept spans: it stays only inside one outer span that may hold it, and no inner one
+        # (an inner span is marked nested_in, which no second inner may overlap)
+        if nested.find(1, m.start, m.end) >= 0 or owner[m.start] < 0:
+            continue
+        k = kept[owner[m.start]]
+        if (k.start <= m.start and m.end <= k.end and (k.type, m.type) in NESTABLE
+                and "nested_in" not in k.attrs):
+            m.attrs["nested_in"] = k.type
+            nested[m.start:m.end] = b"\x01" * (m.end - m.start)
             kept.append(m)
     return sorted(kept, key=lambda m: (m.start, -m.end))
 

@@ -15,6 +15,7 @@ from typing import Iterator
 from ..knowledge import AgencyBody, knowledge
 from ..model import Mention
 from . import Context, gazetteer
+from .spans import Taken
 
 LEVEL_CHARS = "省市州县区旗盟镇乡"
 #: written before a township's body: 街道司法所, 街道办事处 (the report's own sub-district)
@@ -168,11 +169,11 @@ def find_agencies(text: str, ctx: Context) -> list[Mention]:
                 attrs["level"] = level
             start = m.start() + item.start()
             out.append(Mention("agency", start, start + len(word), word, "agency.department-list", attrs=attrs))
-    taken = [(x.start, x.end) for x in out]
+    taken = Taken(((x.start, x.end) for x in out), len(text))
     for matches, rule in ((SECTION.finditer(text), "agency.section"), (_working_groups(text), "agency.working-group")):
         for m in matches:
             s, e = m.span(1) if m.re.groups else m.span(0)
-            if any(a < e and s < b for a, b in taken):
+            if taken.overlaps(s, e):
                 continue
             surface = text[s:e]
             if rule == "agency.section" and not SECTION_WORDS.search(surface[:-1]):
@@ -187,7 +188,7 @@ def find_agencies(text: str, ctx: Context) -> list[Mention]:
                     continue  # a bare 领导小组 refers back to a group named before
             kind = "section" if rule.endswith("section") else "working_group"
             out.append(Mention("agency", s, e, surface, rule, attrs={"kind": kind, "standalone": True}))
-            taken.append((s, e))
+            taken.add(s, e)
     return out
 
 
@@ -208,5 +209,7 @@ def _coordinated(text: str, start: int, found: list[Mention]) -> bool:
     if not found:
         return False
     prev = found[-1]
+    if start - prev.end > 1:
+        return False  # the gap is longer than any joining word (and is not read: it may span the report)
     gap = text[prev.end:start]
     return gap in ("", "、", "和", "及", "与") and ("regions" in prev.attrs or "level" in prev.attrs)

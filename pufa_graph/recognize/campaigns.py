@@ -11,6 +11,7 @@ from functools import lru_cache
 from ..knowledge import Knowledge, boundary_words, word_alternation
 from ..model import Mention
 from . import Context, gazetteer
+from .spans import Taken
 
 QUOTED = re.compile(r"“([^“”\n]{2,24})”")
 #: generic words after a quoted theme: the mention keeps them, the campaign's name does not
@@ -168,8 +169,10 @@ def _quoted(text: str, dropped: list[tuple[int, int]], ctx: Context) -> list[Men
     each of its quotes a campaign (开展“安全生产月”“某某集中宣传月”“3·15”等主题活动)."""
     out: list[Mention] = []
     group: list[re.Match] = []
+    inside_dropped = Taken(dropped, len(text))
+    dropped_starts = {s for s, _e in dropped}
     for m in QUOTED.finditer(text):
-        if any(s <= m.start() < e or m.end() == s for s, e in dropped):  # “五一”劳动节前后
+        if inside_dropped.overlaps(m.start(), m.start() + 1) or m.end() in dropped_starts:  # “五一”劳动节前后
             continue
         if group and text[group[-1].end():m.start()] not in ("", "、"):
             out += _quoted_group(text, group, ctx)

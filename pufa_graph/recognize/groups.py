@@ -263,11 +263,13 @@ def _modifier_token(token: str, flag: str, ctx: Context, voc: Vocabulary) -> boo
 
 
 def _settle(candidates: list[Candidate]) -> list[Candidate]:
-    """Longest first; no two kept candidates overlap."""
+    """Longest first; no two kept candidates overlap (a candidate is never empty: it ends in its head)."""
     kept: list[Candidate] = []
+    taken = bytearray(max((c.end for c in candidates), default=0))  # characters of kept candidates
     for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(c.end <= k.start or k.end <= c.start for k in kept):
+        if taken.find(1, c.start, c.end) < 0:
             kept.append(c)
+            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     return sorted(kept, key=lambda c: c.start)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..model import Mention
 from . import Context
@@ -71,8 +72,12 @@ def find_laws(text: str, ctx: Context) -> list[Mention]:
         if number:
             mention.attrs["doc_number"] = number.group(1)
 
+    title_starts = [s for s, _e in titled]
+
     def inside_title(start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in titled)
+        """Titles never overlap (one finditer), so only the last one starting at or before ``start`` can hold it."""
+        i = bisect_right(title_starts, start) - 1
+        return i >= 0 and end <= titled[i][1]
 
     for start, end, surface, values in gazetteer.laws().iter(text):
         if inside_title(start, end):

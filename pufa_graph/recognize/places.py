@@ -15,12 +15,14 @@ Where the name starts is settled by boundary rules, all data in ontology/boundar
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
 from ..model import Mention
 from ..segment import tag
 from . import Context, gazetteer
+from .spans import Taken
 
 #: parts of speech a place name is made of: nouns, place and person names, numbers, unknown words
 NAME_POS = set("nmxqlj") | {"e"}
@@ -183,7 +185,7 @@ def _is_slogan(quoted: str, ctx: Context) -> bool:
 
 
 def _quoted(text: str, start: int, suffix_start: int, suffix_end: int, ctx: Context,
-            regions: list[tuple[int, int]]) -> tuple[int, int] | None:
+            regions: _Regions) -> tuple[int, int] | None:
     """A quoted name is a name whatever its words: “骑手普法驿站” and “暖蜂驿站” stand alone, a quoted
     kind of place takes its owner (上河村“法治书屋”), a brand joins the name around it
     (东山峪村“德法相伴”法治长廊). (start, end) of the venue; None where no quote is involved or the
@@ -207,7 +209,7 @@ def _quoted(text: str, start: int, suffix_start: int, suffix_end: int, ctx: Cont
     return None
 
 
-def _owner(text: str, pos: int, ctx: Context, regions: list[tuple[int, int]]) -> int | None:
+def _owner(text: str, pos: int, ctx: Context, regions: _Regions) -> int | None:
     """The start of a proper name written right before ``pos`` (a village, a community), or None."""
     start = _trim(text, _region_start(_name_before(text, pos, ctx, VENUE_CHARS, venue=True), regions), pos, ctx)
     name = text[start:pos]
@@ -216,11 +218,28 @@ def _owner(text: str, pos: int, ctx: Context, regions: list[tuple[int, int]]) ->
     return start
 
 
-def _region_start(start: int, regions: list[tuple[int, int]]) -> int:
+class _Regions(NamedTuple):
+    """The report's region names of three or more characters, in ``gazetteer.region_matches`` order (by end)."""
+
+    ends: list[int]
+    spans: list[tuple[int, int]]
+    longest: int
+
+
+def _regions(text: str) -> _Regions:
+    spans = [(a, b) for a, b, _surface, _values in gazetteer.region_matches(text) if b - a >= 3]
+    return _Regions([b for _a, b in spans], spans, max((b - a for a, b in spans), default=0))
+
+
+def _region_start(start: int, regions: _Regions) -> int:
     """A name that starts inside a region name of three or more characters starts with it:
-    jieba's 古|市镇 or 齐|村镇 cut 古市镇 and 齐村镇 (two-character ones such as 和县 are left alone)."""
-    for a, b in regions:
-        if a < start < b and b - a >= 3:
+    jieba's 古|市镇 or 齐|村镇 cut 古市镇 and 齐村镇 (two-character ones such as 和县 are left alone).
+    Of several, the first by end; only names ending within ``longest`` after ``start`` can hold it."""
+    for i in range(bisect_right(regions.ends, start), len(regions.spans)):
+        a, b = regions.spans[i]
+        if b - regions.longest >= start:
+            break
+        if a < start:
             return a
     return start
 
@@ -248,11 +267,11 @@ def _ends_word(text: str, m: re.Match, ctx: Context) -> bool:
 def find_places(text: str, ctx: Context) -> list[Mention]:
     out: list[Mention] = []
     pattern, type_of = _suffixes()
-    excluded = _excluded(text)
-    regions = [(a, b) for a, b, _surface, _values in gazetteer.region_matches(text)]
+    excluded = Taken(_excluded(text), len(text))
+    regions = _regions(text)
     for m in pattern.finditer(text):
         suffix = m.group(0)
-        if any(a < m.end() and m.start() < b for a, b in excluded) or not _ends_word(text, m, ctx):
+        if excluded.overlaps(m.start(), m.end()) or not _ends_word(text, m, ctx):
             continue
         start, end = _region_start(_name_before(text, m.start(), ctx, VENUE_CHARS, venue=True), regions), m.end()
         quoted = _quoted(text, start, m.start(), end, ctx, regions)

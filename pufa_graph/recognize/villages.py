@@ -11,6 +11,7 @@ from ..model import Mention
 from . import Context, gazetteer
 from .agencies import _region_prefix
 from .places import _is_generic, _name_before
+from .spans import Taken
 
 #: a village's own name after its township: 上河村, 刘家庄村, 汤泉社区 (not 村民, 村委, 村级 …)
 VILLAGE_NAME = re.compile(r"([\u4e00-\u9fff]{1,4}?(?:村|社区|嘎查))(?![\u4e00-\u9fff]?(?:民|委|级|干部|规|集体|组|居|务|两委|庄|落))")
@@ -58,30 +59,30 @@ def find_villages(text: str, ctx: Context) -> list[Mention]:
             out.append(Mention("village", item.start(1), item.end(1), item.group(1), "village.township-list",
                                attrs=dict(attrs, village=item.group(1))))
             pos = taken_until = item.end()
-    taken = [(m.start, m.end) for m in out]
+    taken = Taken(((m.start, m.end) for m in out), len(text))
     for m in TOWN_VILLAGE.finditer(text):
         town_start = _name_before(text, m.end(1) - 1, ctx, max_chars=4)  # the town's name ends before 镇/乡
         town = text[town_start:m.end(1)]
-        if len(town) < 3 or _is_generic(town, ctx) or any(a < m.end() and town_start < b for a, b in taken):
+        if len(town) < 3 or _is_generic(town, ctx) or taken.overlaps(town_start, m.end()):
             continue
         out.append(Mention("village", town_start, m.end(), text[town_start:m.end()], "village.town-village",
                            attrs={"town": town, "village": m.group(2)}))
-        taken.append((town_start, m.end()))
+        taken.add(town_start, m.end())
     for m in BARE_VILLAGE.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
         start = _name_before(text, m.end(1), ctx, max_chars=4)
         name = text[start:m.end()]
         if len(name) < 3 or GENERIC_VILLAGE.match(name) or _is_generic(name, ctx):
             continue
         out.append(Mention("village", start, m.end(), name, "village.bare", attrs={"village": name}))
-        taken.append((start, m.end()))
+        taken.add(start, m.end())
         pos = m.end()
         while item := LIST_ITEM.match(text, pos):  # 蜀口村、楼前村: the list goes on
             if GENERIC_VILLAGE.match(item.group(1)) or len(item.group(1)) < 3:
                 break
             out.append(Mention("village", item.start(1), item.end(1), item.group(1), "village.bare",
                                attrs={"village": item.group(1)}))
-            taken.append(item.span(1))
+            taken.add(*item.span(1))
             pos = item.end()
     return out
