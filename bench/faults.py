@@ -50,6 +50,10 @@ def expected_statements(paths: list[Path]) -> dict[str, int]:
     return out
 
 
+#: worker processes of each ingest; the parent alone writes, so kills land the same way
+JOBS = "2"
+
+
 def pufa(location: str, *args: str, env: dict | None = None) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "pufa_graph.cli", "--store", location, *args],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
@@ -57,7 +61,7 @@ def pufa(location: str, *args: str, env: dict | None = None) -> subprocess.Popen
 
 def ingest(location: str, folder: Path, env: dict | None = None, timeout: float = 600) -> str:
     """A whole ingest; returns its stderr."""
-    proc = pufa(location, "ingest", "-q", str(folder), env=env)
+    proc = pufa(location, "ingest", "-q", "-j", JOBS, str(folder), env=env)
     _, err = proc.communicate(timeout=timeout)
     return err.decode("utf-8", "replace")
 
@@ -126,7 +130,8 @@ class OxigraphServer:
         with self.log.open("ab") as log:
             self.proc = subprocess.Popen([self.binary, "serve", "--location", str(self.folder),
                                           "--bind", f"127.0.0.1:{self.port}"], stdout=log, stderr=log)
-        for _ in range(400):
+        deadline = time.time() + 120  # a server killed mid-write replays its log first; slow on a busy machine
+        while time.time() < deadline:
             if self.proc.poll() is not None:
                 break
             try:
@@ -134,7 +139,7 @@ class OxigraphServer:
                 return self
             except OSError:
                 time.sleep(0.05)
-        raise RuntimeError("the oxigraph server did not start: "
+        raise RuntimeError(f"the oxigraph server did not start (exit {self.proc.poll()}): "
                            + self.log.read_text(encoding="utf-8", errors="replace")[-500:])
 
     def kill(self) -> None:
@@ -162,7 +167,7 @@ class Round:
 
 def kill_rounds(location: str, folder: Path, expected: dict[str, int], kills: int, victim: str = "client",
                 server: OxigraphServer | None = None, rng: random.Random | None = None,
-                env: dict | None = None) -> list[Round]:
+                env: dict | None = None, on_round=None) -> list[Round]:
     """``kills`` rounds: age every report, ingest, kill at a random moment of it, check."""
     rng = rng or random.Random(14)
     started = time.perf_counter()
@@ -174,7 +179,7 @@ def kill_rounds(location: str, folder: Path, expected: dict[str, int], kills: in
     for _ in range(kills):
         age(location)
         at = rng.uniform(0.05, 1.0) * whole
-        proc = pufa(location, "ingest", "-q", str(folder), env=env)
+        proc = pufa(location, "ingest", "-q", "-j", JOBS, str(folder), env=env)
         try:
             proc.wait(timeout=at)
             killed = False
@@ -188,6 +193,8 @@ def kill_rounds(location: str, folder: Path, expected: dict[str, int], kills: in
         proc.stderr.close()
         rounds.append(Round(store="server" if server else "embedded", victim=victim, at_s=round(at, 2),
                             killed=killed, versions=versions(location), problems=problems(location, expected)))
+        if on_round:
+            on_round(rounds[-1])
     return rounds
 
 
@@ -199,26 +206,40 @@ def repaired(location: str, folder: Path, expected: dict[str, int], env: dict | 
     return found + ([f"{left} reports still old after the repairing ingest"] if left else [])
 
 
-def run(reports: int, kills: int, workdir: Path) -> dict:
+#: many small batches, so kills land between batches and inside them, not only around one
+SMALL_BATCHES = {"PUFA_BATCH_REPORTS": "8", "PUFA_BATCH_TRIPLES": "1"}
+
+
+def run(reports: int, kills: int, workdir: Path, stores=("embedded", "server"), on_round=None,
+        victims=("client", "server")) -> dict:
     folder = workdir / "reports"
     paths = corpus(folder, reports)
     expected = expected_statements(paths)
     rng = random.Random(14)
     results: dict = {"reports": reports, "kills": kills, "rounds": [], "repair_problems": {}}
-    embedded = str(workdir / "embedded")
-    ingest(embedded, folder)
-    results["rounds"] += [asdict(r) for r in kill_rounds(embedded, folder, expected, kills, rng=rng)]
-    results["repair_problems"]["embedded"] = repaired(embedded, folder, expected)
-    server = OxigraphServer(workdir / "server").start()
-    try:
-        small_chunks = dict(os.environ, PUFA_REMOTE_CHUNK="100")  # smaller than a report: kills land mid-report
-        ingest(server.url, folder, env=small_chunks)
-        for victim in ("client", "server"):
-            results["rounds"] += [asdict(r) for r in kill_rounds(server.url, folder, expected, kills, victim=victim,
-                                                                 server=server, rng=rng, env=small_chunks)]
-        results["repair_problems"]["server"] = repaired(server.url, folder, expected, env=small_chunks)
-    finally:
-        server.stop()
+
+    def record(r: Round) -> None:
+        results["rounds"].append(asdict(r))
+        if on_round:
+            on_round(r, results)
+
+    batches = dict(os.environ, **SMALL_BATCHES)
+    if "embedded" in stores:
+        embedded = str(workdir / "embedded")
+        ingest(embedded, folder, env=batches)
+        kill_rounds(embedded, folder, expected, kills, rng=rng, env=batches, on_round=record)
+        results["repair_problems"]["embedded"] = repaired(embedded, folder, expected, env=batches)
+    if "server" in stores:
+        server = OxigraphServer(workdir / "server").start()
+        try:
+            small_chunks = dict(batches, PUFA_REMOTE_CHUNK="400")  # smaller than a report: kills land mid-report
+            ingest(server.url, folder, env=small_chunks)
+            for victim in victims:
+                kill_rounds(server.url, folder, expected, kills, victim=victim, server=server, rng=rng,
+                            env=small_chunks, on_round=record)
+            results["repair_problems"]["server"] = repaired(server.url, folder, expected, env=small_chunks)
+        finally:
+            server.stop()
     return results
 
 
@@ -242,10 +263,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reports", type=int, default=200)
     parser.add_argument("--kills", type=int, default=20)
-    parser.add_argument("--json", type=Path)
+    parser.add_argument("--stores", default="embedded,server", help="embedded, server or both (comma-separated)")
+    parser.add_argument("--victims", default="client,server", help="on a server, kill the client, the server or both")
+    parser.add_argument("--json", type=Path, help="Write the rounds here, after every round.")
     args = parser.parse_args()
+
+    def progress(r: Round, results: dict) -> None:
+        print(f"{r.store} {r.victim} kill at {r.at_s} s: {'killed' if r.killed else 'finished first'}, "
+              f"{r.versions}, {len(r.problems)} problem(s)", file=sys.stderr, flush=True)
+        if args.json:
+            args.json.parent.mkdir(parents=True, exist_ok=True)
+            args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+
     with tempfile.TemporaryDirectory(prefix="pufa-faults-") as tmp:
-        results = run(args.reports, args.kills, Path(tmp))
+        results = run(args.reports, args.kills, Path(tmp), stores=args.stores.split(","), on_round=progress,
+                      victims=args.victims.split(","))
     print(table(results))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
