@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Iterator
 
 from . import __version__
 from .errors import PufaError, shown
+from .settings import setting
 from .store.base import GraphStore
 
 
@@ -291,20 +292,6 @@ def _given_for(issuer: str | None, manifest: dict | None):
 
 def batch_triples_setting() -> int:
     return setting("PUFA_BATCH_TRIPLES", BATCH_TRIPLES)
-
-
-def setting(name: str, default: int) -> int:
-    """A positive whole number from the environment, or one line saying what is wrong with it."""
-    value = os.environ.get(name)
-    if value is None or not value.strip():
-        return default
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise PufaError(f"${name} must be a positive whole number (it is {value!r})")
-    return number
 
 
 def remove(store: GraphStore, doc_ids: Iterable[str]) -> list[str]:

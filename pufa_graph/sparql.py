@@ -36,9 +36,15 @@ _NOT_KEYWORDS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\
 _SERVICE = re.compile(r"(?<![\w:?$-])SERVICE(?![\w:-])", re.I)
 
 
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def _codepoint(match: re.Match) -> str:
+    number = int(match.group(1) or match.group(2), 16)
+    return chr(number) if number < 0x110000 else " "
+
+
 def calls_other_endpoints(query: str) -> bool:
     """Does the query use ``SERVICE`` (federation: the store fetching from another endpoint)?"""
-    unescaped = re.sub(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})",  # SPARQL reads these before anything else
-                       lambda m: chr(int(m.group(1) or m.group(2), 16)) if int(m.group(1) or m.group(2), 16) < 0x110000
-                       else " ", query)
+    unescaped = _CODEPOINT.sub(_codepoint, query)  # SPARQL reads these before anything else
     return bool(_SERVICE.search(_NOT_KEYWORDS.sub(" ", unescaped)))

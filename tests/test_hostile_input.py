@@ -35,6 +35,16 @@ def refusal(path: Path, **kwargs) -> str:
     return caught.value.cause
 
 
+def refusal_and_peak(path: Path, **kwargs) -> tuple[str, int]:
+    """The refusal, and the most memory Python held while reading up to it."""
+    tracemalloc.start()
+    try:
+        cause = refusal(path, **kwargs)
+        return cause, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 # --- .docx: ZIP bombs ------------------------------------------------------------------------------
 
 def docx_bytes(text: str = LINE) -> bytes:
@@ -77,12 +87,7 @@ def declare_size(data: bytes, name: str, size: int) -> bytes:
 def test_docx_part_declared_at_1_gib_is_refused_unread(tmp_path):
     path = tmp_path / "bomb.docx"
     path.write_bytes(declare_size(docx_bytes(), "word/document.xml", 1024 * MB))
-    tracemalloc.start()
-    try:
-        cause = refusal(path)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    cause, peak = refusal_and_peak(path)
     assert cause.startswith("word/document.xml would unpack to 1024.0 MiB (limit 200.0 MiB")
     assert peak < 20 * MB
 
@@ -91,12 +96,7 @@ def test_docx_part_of_zeros_past_the_unpack_limit(tmp_path):
     """A 64 MiB part of zeros is a 0.3 MB file; with --max-mb 1 a part may unpack to 10 MiB."""
     path = docx_with_part(tmp_path / "zeros.docx", "word/document.xml", 64 * MB)
     assert path.stat().st_size < MB
-    tracemalloc.start()
-    try:
-        cause = refusal(path, max_bytes=MB)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    cause, peak = refusal_and_peak(path, max_bytes=MB)
     assert cause == "word/document.xml would unpack to 64.0 MiB (limit 10.0 MiB, 10 × --max-mb)"
     assert peak < 20 * MB
 
@@ -104,12 +104,7 @@ def test_docx_part_of_zeros_past_the_unpack_limit(tmp_path):
 def test_docx_part_that_unpacks_to_more_than_it_declares(tmp_path):
     path = docx_with_part(tmp_path / "liar.docx", "word/document.xml", 64 * MB)
     path.write_bytes(declare_size(path.read_bytes(), "word/document.xml", 1000))
-    tracemalloc.start()
-    try:
-        cause = refusal(path, max_bytes=MB)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    cause, peak = refusal_and_peak(path, max_bytes=MB)
     assert cause.startswith("not a valid .docx (damaged ZIP package")
     assert peak < 20 * MB
 
@@ -186,12 +181,7 @@ def test_pdf_stream_that_inflates_past_the_limit(tmp_path):
     path = tmp_path / "bomb.pdf"
     path.write_bytes(pdf_bytes(HELLO + b" " * (16 * MB)))
     assert path.stat().st_size < MB
-    tracemalloc.start()
-    try:
-        cause = refusal(path, max_bytes=MB)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    cause, peak = refusal_and_peak(path, max_bytes=MB)
     assert cause == "a compressed stream would unpack past 10.0 MiB (the limit for one PDF stream); not decoded"
     assert peak < 40 * MB
 

@@ -19,13 +19,10 @@ from ..errors import ReadError, shown
 from ..model import SourceText
 from . import DEFAULT_MAX_BYTES, UNPACK_FACTOR, mebibytes
 
-#: pypdf's limits on what one stream may decode to (pypdf.Configuration, pypdf >= 6)
+#: pypdf's limits on what one stream may decode to (pypdf.Configuration, pypdf >= 6.18; those a version lacks are skipped)
 _OUTPUT_LIMITS = ("zlib_maximum_output_length", "lzw_maximum_output_length", "run_length_maximum_output_length",
                   "brotli_maximum_output_length", "array_based_stream_maximum_output_length",
                   "stream_decoding_work_maximum_length")
-#: the same limits in older pypdf, as module constants of pypdf.filters
-_LEGACY_LIMITS = ("ZLIB_MAX_OUTPUT_LENGTH", "LZW_MAX_OUTPUT_LENGTH", "RUN_LENGTH_MAX_OUTPUT_LENGTH",
-                  "MAX_ARRAY_BASED_STREAM_OUTPUT_LENGTH")
 
 _ENDS_PARAGRAPH = re.compile(r"[。！？；：:!?;]$")
 _STARTS_PARAGRAPH = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
@@ -49,27 +46,9 @@ def _stream_limits(max_unpacked: int) -> tuple[AbstractContextManager, int]:
     and the limit that holds for a FlateDecode stream."""
     import pypdf
 
-    if hasattr(pypdf, "apply_configuration"):
-        current = pypdf.get_configuration()
-        lower = {name: min(getattr(current, name), max_unpacked) for name in _OUTPUT_LIMITS if hasattr(current, name)}
-        return pypdf.apply_configuration(**lower), lower.get(_OUTPUT_LIMITS[0], max_unpacked)
-    from pypdf import filters
-
-    return _legacy_limits(max_unpacked), min(getattr(filters, _LEGACY_LIMITS[0], max_unpacked), max_unpacked)
-
-
-@contextmanager
-def _legacy_limits(max_unpacked: int) -> Iterator[None]:
-    from pypdf import filters
-
-    saved = {name: getattr(filters, name) for name in _LEGACY_LIMITS if hasattr(filters, name)}
-    try:
-        for name, value in saved.items():
-            setattr(filters, name, min(value, max_unpacked))
-        yield
-    finally:
-        for name, value in saved.items():
-            setattr(filters, name, value)
+    current = pypdf.get_configuration()
+    lower = {name: min(getattr(current, name), max_unpacked) for name in _OUTPUT_LIMITS if hasattr(current, name)}
+    return pypdf.apply_configuration(**lower), lower.get(_OUTPUT_LIMITS[0], max_unpacked)
 
 
 class _Notes(logging.Handler):

@@ -20,6 +20,7 @@ from typing import Iterator
 from ..model import Mention
 from ..segment import tag
 from . import Context
+from .spans import Taken
 
 #: parts of speech a modifier is made of; verbs come from the modifier_verb list, and l (idioms) and x (words
 #: jieba does not know) only where they are a catalogue name (退役军人|骑手)
@@ -265,11 +266,11 @@ def _modifier_token(token: str, flag: str, ctx: Context, voc: Vocabulary) -> boo
 def _settle(candidates: list[Candidate]) -> list[Candidate]:
     """Longest first; no two kept candidates overlap (a candidate is never empty: it ends in its head)."""
     kept: list[Candidate] = []
-    taken = bytearray(max((c.end for c in candidates), default=0))  # characters of kept candidates
+    taken = Taken(size=max((c.end for c in candidates), default=0))
     for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
-        if taken.find(1, c.start, c.end) < 0:
+        if not taken.overlaps(c.start, c.end):
             kept.append(c)
-            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+            taken.add(c.start, c.end)
     return sorted(kept, key=lambda c: c.start)
 
 

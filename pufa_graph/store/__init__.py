@@ -17,15 +17,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import StoreError
+from .answers import INDEX_PATH
 from .base import GraphStore
 
 DEFAULT_LOCATION = "./pufa-store"
-#: inside the store's folder, beside RocksDB's files
-MARKER = Path("pufa") / "store.json"
+#: beside the answer index, in the folder of pufa's own files inside the store's, where RocksDB looks at nothing
+MARKER = INDEX_PATH.parent / "store.json"
 #: the layout of an embedded store (graphs, journal, answer index); a newer one is refused
 STORE_LAYOUT = 1
-#: files RocksDB keeps in a database folder; any of them means a store was made here
-ROCKSDB_FILES = ("CURRENT", "IDENTITY", "OPTIONS-", "MANIFEST-", ".sst", ".log")
+#: how the files RocksDB keeps in a database folder begin and end; any of them means a store was made here
+ROCKSDB_NAMES = ("CURRENT", "IDENTITY", "OPTIONS-", "MANIFEST-")
+ROCKSDB_SUFFIXES = (".sst", ".log")
 
 
 def store_location(location: str | None = None) -> str:
@@ -60,7 +62,7 @@ def inspect_folder(path: Path) -> Found:
         names = os.listdir(path)
     except OSError as exc:
         return Found("foreign", problems=[f"cannot list {path}: {exc.strerror or exc}"])
-    rocksdb = [n for n in names if n.startswith(ROCKSDB_FILES[:4]) or n.endswith(ROCKSDB_FILES[4:])]
+    rocksdb = [n for n in names if n.startswith(ROCKSDB_NAMES) or n.endswith(ROCKSDB_SUFFIXES)]
     marker = path / MARKER
     if not rocksdb:
         if not names or (set(names) == {MARKER.parts[0]} and os.listdir(marker.parent) == [MARKER.name]):
@@ -74,7 +76,7 @@ def inspect_folder(path: Path) -> Found:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             found.problems.append(f"its marker {MARKER} cannot be read ({type(exc).__name__})")
     if "CURRENT" not in names:
-        found.problems.append("RocksDB's CURRENT file is missing" if rocksdb else "its database files are missing")
+        found.problems.append("RocksDB's CURRENT file is missing")
     return found
 
 

@@ -79,6 +79,10 @@ class GraphStore:
     def close(self) -> None:
         pass
 
+    def answer_index_state(self) -> str:
+        """usable | pending | incomplete | unreadable, for a store that keeps an answer index; else none."""
+        return "none"
+
     def optimize(self) -> None:
         """Compact the store after a large write; servers manage this themselves."""
 
@@ -153,7 +157,9 @@ class GraphStore:
     def is_whole(self, graph: str, statements: int) -> bool:
         """Does the stored graph hold all ``statements`` of its report? (a check for stores written
         by versions that had no journal; stores that journal every write know it already)"""
-        rows = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+        from ..sparql import iri
+
+        rows = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {iri(graph)} {{ ?s ?p ?o }} }}")
         return bool(rows) and int(rows[0]["n"]) == statements
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:

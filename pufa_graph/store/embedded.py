@@ -32,7 +32,6 @@ class EmbeddedStore(GraphStore):
 
     def __init__(self, path: Path, read_only: bool = False):
         self.location = str(path)
-        self.read_only = read_only
         self._index: AnswerIndex | None = None
         #: the graphs a reader may see, when a write is under way or was cut short (else None: all of them)
         self._visible: list | None = None
@@ -178,6 +177,14 @@ class EmbeddedStore(GraphStore):
                               token=token)
         except sqlite3.Error as exc:  # rolled back: neither the index nor the store has changed
             raise StoreError(f"cannot write to store {self.location} (its answer index): {exc}") from None
+
+    def answer_index_state(self) -> str:
+        if self._index is None:
+            return "none"
+        try:
+            return "usable" if self._index.usable() else "pending" if self._index.pending() else "incomplete"
+        except sqlite3.Error:
+            return "unreadable"
 
     def _index_done(self) -> None:
         """The batch reached the store; if the index cannot say so now, the next writer settles it."""

@@ -81,13 +81,6 @@ def _count(store, health: Health) -> None:
     ids = [d.id for d in docs]
     if len(ids) != len(set(ids)):
         health.problem("some report is stored twice")
-    index = getattr(store, "_index", None)
-    if health.kind == "embedded":
-        if index is None:
-            health.index = "none"
-        else:
-            try:
-                health.index = ("usable" if index.usable() else "pending" if index.pending() else "incomplete")
-            except Exception:  # noqa: BLE001 - a broken SQLite file is a finding, not a crash
-                health.index = "unreadable"
-                health.problem("the answer index cannot be read (the next `pufa ingest` rebuilds it)")
+    health.index = store.answer_index_state()
+    if health.index == "unreadable":
+        health.problem("the answer index cannot be read (the next `pufa ingest` rebuilds it)")

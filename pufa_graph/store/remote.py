@@ -17,14 +17,14 @@ import os
 import urllib.error
 import urllib.parse
 import urllib.request
+
 from ..errors import StoreError
+from ..settings import setting
 from .base import GraphStore, insert_data
 
 
 class RemoteStore(GraphStore):
     def __init__(self, url: str, timeout: float = 60.0):
-        from ..ingest import setting
-
         try:
             parts = urllib.parse.urlsplit(url)
             parts.port  # noqa: B018 - raises on a port that is no number
