@@ -18,15 +18,15 @@ import argparse
 import json
 import os
 import random
-import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from bench.servers import OxigraphServer
 
 OLD_VERSION = "0.0.0-aged"
 
@@ -38,15 +38,17 @@ def corpus(folder: Path, count: int) -> list[Path]:
     return generate(folder, count, seed=14)
 
 
-def expected_statements(paths: list[Path]) -> dict[str, int]:
-    """Resolved path -> how many statements its report's graph holds."""
+def expected_statements(paths: list[Path]) -> dict[str, tuple[str, int]]:
+    """Source key (of the resolved path) -> (file name, how many statements its report's graph holds)."""
     from pufa_graph.ingest import process_file
+
+    from pufa_graph.graph import source_key
 
     out = {}
     for path in paths:
         processed = process_file(str(path))
         assert processed.error is None, processed.error
-        out[str(path.resolve())] = processed.triples
+        out[source_key(str(path.resolve()))] = (path.name, processed.graph_triples)
     return out
 
 
@@ -79,24 +81,35 @@ def age(location: str) -> None:
             WHERE {{ GRAPH ?g {{ ?d a pufa:Report ; pufa:pipelineVersion ?v }} }}""")
 
 
-def problems(location: str, expected: dict[str, int]) -> list[str]:
-    """What is wrong with the store, as a reader sees it: a path without exactly one whole report."""
+#: entities a stored report points to that the entities graph does not describe
+UNDESCRIBED = """SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
+  GRAPH ?g { ?d a <https://w3id.org/pufa-graph/ontology#Report> . ?s ?p ?e .
+             FILTER(STRSTARTS(STR(?e), "https://w3id.org/pufa-graph/id/entity/")
+                    || STRSTARTS(STR(?e), "https://w3id.org/pufa-graph/id/region/")) }
+  FILTER NOT EXISTS { GRAPH <https://w3id.org/pufa-graph/id/graph/entities> { ?e a ?class } }
+}"""
+
+
+def problems(location: str, expected: dict[str, tuple[str, int]]) -> list[str]:
+    """What is wrong with the store, as a reader sees it: a file without exactly one whole report, or
+    an entity a report points to that no description says what it is."""
     from pufa_graph.store import open_store
 
     with open_store(location, create=False, read_only=not location.startswith("http")) as store:
         docs = store.documents()
         counts = {r["g"]: int(r["n"]) for r in store.query(
             "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
-    found = []
+        undescribed = int(store.query(UNDESCRIBED)[0]["n"])
+    found = [f"{undescribed} entities without a description"] if undescribed else []
     by_path: dict[str, list] = {}
     for d in docs:
         by_path.setdefault(d.path, []).append(d)
-    for path, statements in expected.items():
-        held = by_path.get(path, [])
+    for key, (name, statements) in expected.items():
+        held = by_path.get(key, [])
         if len(held) != 1:
-            found.append(f"{Path(path).name}: {len(held)} reports")
+            found.append(f"{name}: {len(held)} reports")
         elif counts.get(held[0].graph) != statements:
-            found.append(f"{Path(path).name}: {counts.get(held[0].graph)} of {statements} statements")
+            found.append(f"{name}: {counts.get(held[0].graph)} of {statements} statements")
     return found
 
 
@@ -109,52 +122,6 @@ def versions(location: str) -> dict[str, int]:
         return dict(Counter("old" if d.version == OLD_VERSION else "new" for d in store.documents()))
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class OxigraphServer:
-    """`oxigraph serve` on loopback, restartable on the same data and port."""
-
-    def __init__(self, folder: Path):
-        self.binary = shutil.which("oxigraph")
-        if self.binary is None:
-            raise RuntimeError("the oxigraph server is not installed (pip install oxigraph)")
-        self.folder, self.port, self.proc = folder, free_port(), None
-        self.url = f"http://127.0.0.1:{self.port}"
-
-    def start(self) -> "OxigraphServer":
-        self.log = self.folder.with_suffix(".log")
-        with self.log.open("ab") as log:
-            self.proc = subprocess.Popen([self.binary, "serve", "--location", str(self.folder),
-                                          "--bind", f"127.0.0.1:{self.port}"], stdout=log, stderr=log)
-        deadline = time.time() + 120  # a server killed mid-write replays its log first; slow on a busy machine
-        while time.time() < deadline:
-            if self.proc.poll() is not None:
-                break
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return self
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError(f"the oxigraph server did not start (exit {self.proc.poll()}): "
-                           + self.log.read_text(encoding="utf-8", errors="replace")[-500:])
-
-    def kill(self) -> None:
-        if self.proc is not None:
-            self.proc.send_signal(signal.SIGKILL)
-            self.proc.wait()
-            self.proc = None
-
-    def stop(self) -> None:
-        if self.proc is not None:
-            self.proc.terminate()
-            self.proc.wait(timeout=20)
-            self.proc = None
-
-
 @dataclass
 class Round:
     store: str
@@ -165,7 +132,7 @@ class Round:
     problems: list[str] = field(default_factory=list)
 
 
-def kill_rounds(location: str, folder: Path, expected: dict[str, int], kills: int, victim: str = "client",
+def kill_rounds(location: str, folder: Path, expected: dict[str, tuple[str, int]], kills: int, victim: str = "client",
                 server: OxigraphServer | None = None, rng: random.Random | None = None,
                 env: dict | None = None, on_round=None) -> list[Round]:
     """``kills`` rounds: age every report, ingest, kill at a random moment of it, check."""
@@ -198,7 +165,7 @@ def kill_rounds(location: str, folder: Path, expected: dict[str, int], kills: in
     return rounds
 
 
-def repaired(location: str, folder: Path, expected: dict[str, int], env: dict | None = None) -> list[str]:
+def repaired(location: str, folder: Path, expected: dict[str, tuple[str, int]], env: dict | None = None) -> list[str]:
     """After the kills: one more ingest must leave every report whole and new."""
     ingest(location, folder, env=env)
     found = problems(location, expected)

@@ -33,9 +33,12 @@ def known_regions(store: GraphStore) -> Counter:
     """Region codes of the stored reports and agencies, by how often they occur."""
     from .store.base import PROLOGUE
 
-    rows = store.query(PROLOGUE + """SELECT ?code (COUNT(*) AS ?n) WHERE { GRAPH ?g {
-        { ?d a pufa:Report ; pufa:region/pufa:regionCode ?code } UNION
-        { ?a a pufa:Agency ; pufa:jurisdiction/pufa:regionCode ?code } } } GROUP BY ?code""")
+    from .store.base import ENTITIES
+
+    rows = store.query(PROLOGUE + f"""SELECT ?code (COUNT(*) AS ?n) WHERE {{
+        {{ GRAPH ?g {{ ?d a pufa:Report ; pufa:region ?r }} GRAPH {ENTITIES} {{ ?r pufa:regionCode ?code }} }} UNION
+        {{ GRAPH ?g {{ ?d a pufa:Report . ?aBy ?aHow ?a }}
+           GRAPH {ENTITIES} {{ ?a a pufa:Agency ; pufa:jurisdiction/pufa:regionCode ?code }} }} }} GROUP BY ?code""")
     return Counter({r["code"]: int(r["n"]) for r in rows})
 
 
@@ -173,8 +176,10 @@ def _preferred(acts: list[dict], test) -> list[dict]:
 def _doc_regions(store: GraphStore) -> dict[str, str]:
     from .store.base import PROLOGUE
 
-    rows = store.query(PROLOGUE + """SELECT ?docid ?code WHERE { GRAPH ?g {
-        ?d a pufa:Report ; pufa:docId ?docid ; pufa:region/pufa:regionCode ?code } }""")
+    from .store.base import ENTITIES
+
+    rows = store.query(PROLOGUE + f"""SELECT ?docid ?code WHERE {{ GRAPH ?g {{
+        ?d a pufa:Report ; pufa:docId ?docid ; pufa:region ?r }} GRAPH {ENTITIES} {{ ?r pufa:regionCode ?code }} }}""")
     return {r["docid"]: r["code"] for r in rows}
 
 

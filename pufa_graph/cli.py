@@ -271,12 +271,15 @@ def entities(ctx: click.Context, type_: str | None, doc: str | None, explain: st
             if not found:
                 _fail(click.ClickException(f"no entity named or aliased '{explain}' (see `pufa entities`)"))
             if fmt == "json":
-                _echo_json([{"entity": e.to_json(), "mentions": [s.__dict__ for s in steps]} for e, steps in found])
+                _echo_json([{"entity": e.to_json(), "forms": [s.__dict__ for s in steps]} for e, steps in found])
                 return
             for e, steps in found:
-                click.echo(f"{e.name}  [{e.type}, {e.id}]  {len(steps)} mention(s) in {len(e.docs)} report(s)")
+                click.echo(f"{e.name}  [{e.type}, {e.id}]  {len(steps)} surface form(s) in {len(e.docs)} report(s)")
                 for step in steps:
-                    click.echo(f"  {step.doc}:{step.start}-{step.end}  {step.surface}  <{step.rule}>  {step.why or ''}")
+                    reports = ", ".join(d[:12] for d in step.docs[:5]) + (f" +{len(step.docs) - 5} more"
+                                                                          if len(step.docs) > 5 else "")
+                    click.echo(f"  {step.surface}  <{'|'.join(step.rules)}>  {step.why or ''}"
+                               + (f"  in {reports}" if reports else ""))
             return
         rows = [r.to_json() for r in list_entities(store, type_, doc)]
     _render(rows, fmt, ["type", "name", "aliases", "docs"])

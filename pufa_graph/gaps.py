@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .knowledge import read_csv
 from .sparql import literal
-from .store.base import PROLOGUE, GraphStore
+from .store.base import ENTITIES, EVIDENCE, PROLOGUE, GraphStore
 
 
 @lru_cache(maxsize=1)
@@ -30,21 +30,24 @@ def responsibility_gaps(store: GraphStore, region: str | None = None) -> list[di
     """For each agency seen in the reports: laws it enforces, laws it publicized, and the gap between them."""
     region_filter = f"FILTER(CONTAINS(?regionLabel, {literal(region)}))" if region else ""
     agencies = store.query(PROLOGUE + f"""
-        SELECT DISTINCT ?name ?kind ?regionLabel WHERE {{ GRAPH ?g {{
+        SELECT DISTINCT ?name ?kind ?regionLabel WHERE {{ GRAPH {ENTITIES} {{
           ?a a pufa:Agency ; rdfs:label ?name . OPTIONAL {{ ?a pufa:kind ?kind }}
-          OPTIONAL {{ ?a pufa:jurisdiction/rdfs:label ?regionLabel }} }} {region_filter} }} ORDER BY ?name""")
-    promoted = store.query(PROLOGUE + """
-        SELECT ?name ?law ?docid ?text ?start ?end WHERE { GRAPH ?g {
-          ?act pufa:promotesLaw/rdfs:label ?law ; pufa:evidence ?e ; pufa:inReport ?d .
-          { ?act pufa:organizer ?a } UNION { ?act pufa:partner ?a } UNION { ?act pufa:leadUnit ?a }
-          ?a rdfs:label ?name . ?d pufa:docId ?docid . ?e pufa:sentence ?text ; pufa:start ?start ; pufa:end ?end } }""")
+          OPTIONAL {{ ?a pufa:jurisdiction/rdfs:label ?regionLabel }} }} {region_filter} }}""")
+    promoted = store.query(PROLOGUE + f"""
+        SELECT ?name ?law ?docid ?text ?start ?end WHERE {{ GRAPH ?g {{
+          ?act pufa:promotesLaw ?lawNode . {EVIDENCE} ?d a pufa:Report ; pufa:docId ?docid .
+          {{ ?act pufa:organizer ?a }} UNION {{ ?act pufa:partner ?a }} UNION {{ ?act pufa:leadUnit ?a }} }}
+          GRAPH {ENTITIES} {{ ?a rdfs:label ?name . ?lawNode rdfs:label ?law }} }}""")
     by_agency: dict[str, dict[str, list[dict]]] = {}
-    for r in promoted:
-        by_agency.setdefault(r["name"], {}).setdefault(r["law"], []).append(
-            {"doc": r["docid"], "text": r["text"], "start": int(r["start"]), "end": int(r["end"])})
+    for r in sorted(promoted, key=lambda r: (r["docid"], int(r["start"]), int(r["end"]))):
+        evidence = by_agency.setdefault(r["name"], {}).setdefault(r["law"], [])
+        ev = {"doc": r["docid"], "text": r["text"], "start": int(r["start"]), "end": int(r["end"])}
+        if ev not in evidence:  # an agency both organizer and partner of one activity
+            evidence.append(ev)
     out = []
     seen = set()
-    for r in agencies:
+    # sorted here, not by the store: servers collate Chinese names differently
+    for r in sorted(agencies, key=lambda r: (r["name"], r["kind"] or "", r["regionLabel"] or "")):
         name = r["name"]
         if name in seen:
             continue
@@ -57,7 +60,7 @@ def responsibility_gaps(store: GraphStore, region: str | None = None) -> list[di
             "agency": name, "kind": r["kind"].rsplit("#kind_", 1)[-1] if r["kind"] else None,
             "region": r["regionLabel"], "enforces": enforces, "publicized": publicized,
             "gaps": [law for law in enforces if law not in publicized],
-            "evidence": by_agency.get(name, {}),
+            "evidence": dict(sorted(by_agency.get(name, {}).items())),
         })
     return out
 

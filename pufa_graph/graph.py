@@ -44,6 +44,28 @@ def concept(scheme: str, code: str) -> str:
     return f"<{vocab.PUFA.iri}{scheme}_{code}>"
 
 
+#: the one graph that describes every entity (types, labels, kinds, places), shared by all reports
+ENTITIES_GRAPH = vocab.ENTITIES_GRAPH
+
+
+def zh(value: str) -> str:
+    """Chinese text: labels, surface forms, sentences, titles."""
+    return _zh(value)
+
+
+@lru_cache(maxsize=262144)
+def _zh(value: str) -> str:
+    return literal(value) + "@zh"
+
+
+def source_key(path: str) -> str:
+    """A digest of where a file was read: re-reading a changed file replaces its report, and the graph
+    never holds the ingesting machine's paths."""
+    import hashlib
+
+    return hashlib.sha1(path.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
 def document_triples(doc: Document) -> list[Triple]:
     node = doc_iri(doc.id)
     meta = doc.metadata
@@ -52,17 +74,18 @@ def document_triples(doc: Document) -> list[Triple]:
         (node, RDF.type, PROV.Entity),
         (node, PUFA.docId, literal(doc.id)),
         (node, PUFA.sourceName, literal(doc.source)),
-        (node, PUFA.sourcePath, literal(doc.path)),
+        (node, PUFA.sourceKey, literal(source_key(doc.path))),
         (node, PUFA.format, literal(doc.format)),
         (node, PUFA.script, literal(meta.script)),
-        (node, PUFA.text, literal(doc.text)),
+        (node, PUFA.text, zh(doc.text)),
         (node, PUFA.pipelineVersion, literal(__version__)),
+        (node, PUFA.namedGraph, str(vocab.doc_graph(doc.id))),
     ]
-    optional = [
-        (DCT.title, meta.title), (PUFA.issuerName, meta.issuer), (PUFA.docNumber, meta.doc_number),
-        (PUFA.indexNumber, meta.index_number), (PUFA.sourceLine, meta.source_line), (PUFA.encoding, doc.encoding),
-    ]
+    optional = [(PUFA.docNumber, meta.doc_number), (PUFA.indexNumber, meta.index_number),
+                (PUFA.encoding, doc.encoding)]
     triples += [(node, p, literal(v)) for p, v in optional if v]
+    triples += [(node, p, zh(v)) for p, v in ((DCT.title, meta.title), (PUFA.issuerName, meta.issuer),
+                                              (PUFA.sourceLine, meta.source_line)) if v]
     if meta.date:
         triples.append((node, DCT.date, literal(meta.date, datatype=XSD.date)))
     if meta.url:
@@ -85,16 +108,25 @@ def entity_node(entity_id: str) -> str:
     return iri(f"{ID}entity/{entity_id}")
 
 
-def mention_node(doc_id: str, entity: str, surface: str) -> str:
-    """One surface form of one entity in one report."""
-    return iri(f"{ID}mention/{doc_id}/{_mention_key(entity, surface)}")
+@lru_cache(maxsize=8192)
+def region_node(code: str) -> str:
+    """A region is known by its GB/T 2260 code, so any dataset that uses the code can join it."""
+    return iri(f"{ID}region/{code}")
+
+
+def mention_node_of(m: Mention) -> str:
+    if m.type == "region" and m.attrs.get("region_code"):
+        return region_node(m.attrs["region_code"])
+    return entity_node(m.entity_id)
 
 
 @lru_cache(maxsize=65536)
-def _mention_key(entity: str, surface: str) -> str:
+def form_node(entity: str, surface: str) -> str:
+    """How one surface form was resolved to one entity: the merge log, described once for all reports."""
     import hashlib
 
-    return hashlib.sha1(f"{entity}|{surface}".encode("utf-8")).hexdigest()[:12]
+    key = hashlib.sha1(f"{entity}|{surface}".encode("utf-8")).hexdigest()[:16]
+    return iri(f"{ID}form/{key}")
 
 
 @lru_cache(maxsize=65536)
@@ -104,65 +136,88 @@ def _int(value: int) -> str:
 
 @lru_cache(maxsize=262144)
 def _text(value: str) -> str:
-    """Surface forms, rules and names repeat across reports: build each literal once."""
+    """Codes and rule names repeat across reports: build each literal once."""
     return literal(value)
 
 
-def entity_triples(doc: Document) -> list[Triple]:
-    """Entities as this report knows them (labels, aliases, kinds, hierarchy) and every mention as evidence."""
+class Described:
+    """The triples of one report: its own graph, and what it says of entities (for the entities graph).
+
+    ``mentioned`` lists every entity the report's entity descriptions are about; each is the object of
+    some statement in the report's graph (``schema:mentions`` where no other points to it), which is
+    how the reports naming an entity, and an entity no report names any more, are found.
+    """
+
+    def __init__(self) -> None:
+        self.report: list[Triple] = []
+        self.entities: list[Triple] = []
+        self.mentioned: dict[str, None] = {}
+
+    def entity(self, node: str, *triples: Triple) -> str:
+        self.mentioned[node] = None
+        self.entities += triples
+        return node
+
+    def named(self, type_: str, name: str) -> str:
+        """An entity node by canonical name, typed and labelled in the entities graph."""
+        node, typed, labelled = _description(type_, name)
+        return self.entity(node, typed, labelled)
+
+    def region(self, code: str) -> str:
+        nodes = [self.entity(node, *triples) for node, triples in region_triples(code)]
+        return nodes[-1]
+
+
+def entity_triples(doc: Document, out: Described) -> None:
+    """Entities as this report knows them (labels, aliases, kinds, hierarchy, how each surface form was
+    resolved), into the entities graph."""
     from .resolve import entity_id
 
-    triples: list[Triple] = []
-    report = doc_iri(doc.id)
-    seen: dict[str, set[str]] = {}
     first: dict[str, Mention] = {}
     forms: dict[tuple[str, str], list[Mention]] = {}
     for m in doc.mentions:
-        seen.setdefault(m.entity_id, set()).add(m.surface)
         first.setdefault(m.entity_id, m)
         forms.setdefault((m.entity_id, m.surface), []).append(m)
     for (eid, surface), group in forms.items():
-        node = mention_node(doc.id, eid, surface)
-        spans = " ".join(f"{m.start}-{m.end}:{m.orig_start}-{m.orig_end}" for m in group)
-        rules = "|".join(dict.fromkeys(m.rule for m in group))
-        # a mention is known by its pufa:mentionOf (the shapes target subjects of it): no rdf:type needed
-        triples += [(node, PUFA.mentionOf, entity_node(eid)),
-                    (node, PUFA.surface, _text(surface)), (node, PUFA.spans, literal(spans)),
-                    (node, PUFA.rule, _text(rules))]
-        why = group[0].attrs.get("why")
-        if why and group[0].canonical != surface:  # the merge log: why this surface is that entity
-            triples.append((node, RDFS.comment, _text(why)))
+        m = group[0]
+        entity = mention_node_of(m)
+        form = form_node(entity, surface)
+        triples = [(form, RDF.type, PUFA.SurfaceForm), (form, PUFA.formOf, entity), (form, PUFA.surface, zh(surface))]
+        triples += [(form, PUFA.rule, _text(rule)) for rule in dict.fromkeys(g.rule for g in group)]
+        if m.attrs.get("why") and m.canonical != surface:  # the merge log: why this surface is that entity
+            triples.append((form, PUFA.reason, zh(m.attrs["why"])))
+        if m.canonical != surface:
+            triples.append((entity, SKOS.altLabel, zh(surface)))
+        out.entity(entity, *triples)
     for eid, m in first.items():
-        node = entity_node(eid)
-        triples += [(node, RDF.type, _CLASS[m.type]), (node, RDFS.label, _text(m.canonical))]
-        triples += [(node, SKOS.altLabel, _text(alias)) for alias in sorted(seen[eid]) if alias != m.canonical]
         attrs = m.attrs
+        if m.type == "region" and attrs.get("region_code"):
+            out.region(attrs["region_code"])
+            continue
+        node = entity_node(eid)
+        triples = [(node, RDF.type, _CLASS[m.type]), (node, RDFS.label, zh(m.canonical))]
         if m.type == "agency":
-            triples.append((node, PUFA.kind, concept("kind", attrs.get("kind", "other"))))
+            kind = attrs.get("kind")
+            triples.append((node, PUFA.kind, concept("kind", kind if kind and kind.isidentifier() else "other")))
             if attrs.get("region_code"):
-                region = entity_node(entity_id("region", doc_region_name(attrs["region_code"])))
-                triples.append((node, PUFA.jurisdiction, region))
-                triples += region_triples(attrs["region_code"])
+                triples.append((node, PUFA.jurisdiction, out.region(attrs["region_code"])))
             if attrs.get("parent"):
-                triples.append((node, ORG.subOrganizationOf, entity_node(entity_id("agency", attrs["parent"]))))
+                triples.append((node, ORG.subOrganizationOf, out.named("agency", attrs["parent"])))
         elif m.type == "law":
             triples.append((node, PUFA.level, concept("level", attrs.get("level", "normative_document"))))
             if attrs.get("full_name") and attrs["full_name"] != m.canonical:
-                triples.append((node, SKOS.altLabel, literal(attrs["full_name"])))
+                triples.append((node, SKOS.altLabel, zh(attrs["full_name"])))
         elif m.type == "venue" and attrs.get("venue_type"):
             triples.append((node, PUFA.kind, concept("venue", attrs["venue_type"])))
             if attrs["venue_type"] != "cultural_site" and _culture_site_words().search(m.canonical or m.surface):
                 # 法治文化公园 is a park and a legal-culture site (法治文化阵地) as well
                 triples.append((node, PUFA.kind, concept("venue", "cultural_site")))
-        elif m.type == "region" and attrs.get("region_code"):
-            triples += region_triples(attrs["region_code"])
+        out.entity(node, *triples)
+    report = doc_iri(doc.id)
     if doc.region_code:
-        region = entity_node(entity_id("region", doc_region_name(doc.region_code)))
-        triples.append((report, PUFA.region, region))
-        triples += region_triples(doc.region_code)
+        out.report.append((report, PUFA.region, out.region(doc.region_code)))
     if doc.issuer_entity:
-        triples.append((report, PUFA.issuer, entity_node(entity_id("agency", doc.issuer_entity))))
-    return triples
+        out.report.append((report, PUFA.issuer, out.named("agency", doc.issuer_entity)))
 
 
 @lru_cache(maxsize=8192)
@@ -173,30 +228,55 @@ def doc_region_name(code: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def region_triples(code: str) -> tuple[Triple, ...]:
-    """A region with its code and its parent, so every report that names it agrees (the same for every report:
-    built once per process)."""
+def region_triples(code: str) -> tuple[tuple[str, tuple[Triple, ...]], ...]:
+    """A region and its ancestors, outermost first, each with its code, name and parent (the same for
+    every report: built once per process)."""
     from .knowledge import knowledge
-    from .resolve import entity_id
 
-    kb = knowledge()
-    out: list[Triple] = []
+    out = []
     parent_node = None
-    for region in kb.region_chain(code):
-        name = doc_region_name(region.code)
-        node = entity_node(entity_id("region", name))
-        out += [(node, RDF.type, PUFA.Region), (node, RDFS.label, literal(name)),
-                (node, PUFA.regionCode, literal(region.code))]
+    for region in knowledge().region_chain(code):
+        node = region_node(region.code)
+        triples = [(node, RDF.type, PUFA.Region), (node, RDFS.label, zh(doc_region_name(region.code))),
+                   (node, PUFA.regionCode, literal(region.code))]
         if parent_node is not None:
-            out.append((node, SCHEMA_CONTAINED, parent_node))
+            triples.append((node, SCHEMA_CONTAINED, parent_node))
+        out.append((node, tuple(triples)))
         parent_node = node
     return tuple(out)
 
 
+def describe(doc: Document) -> Described:
+    """Everything one report contributes: its named graph and its part of the entities graph, each
+    triple once."""
+    out = Described()
+    out.report = document_triples(doc)
+    entity_triples(doc, out)
+    activity_triples(doc, out)
+    report = doc_iri(doc.id)
+    referenced = {o for _s, _p, o in out.report}
+    # an entity the report names but no statement of it points to is still mentioned by the report
+    out.report += [(report, SCHEMA.mentions, node) for node in out.mentioned if node not in referenced]
+    out.report = list(dict.fromkeys(out.report))
+    out.entities = list(dict.fromkeys(out.entities))
+    return out
+
+
 def report_triples(doc: Document) -> list[Triple]:
-    """Everything one report contributes to its named graph, each triple once."""
-    triples = document_triples(doc) + entity_triples(doc) + activity_triples(doc)
-    return list(dict.fromkeys(triples))
+    """The report's graph and its entity descriptions together (for checks on one report alone)."""
+    described = describe(doc)
+    return described.report + described.entities
+
+
+def report_nquads(doc: Document) -> tuple[str, int, int]:
+    """N-Quads of what one report contributes (its graph and the entities graph), and how many quads
+    of each."""
+    described = describe(doc)
+    graph = f" {vocab.doc_graph(doc.id)} .\n"
+    entities = f" <{ENTITIES_GRAPH}> .\n"
+    text = ("".join(f"{s} {p} {o}{graph}" for s, p, o in described.report)
+            + "".join(f"{s} {p} {o}{entities}" for s, p, o in described.entities))
+    return text, len(described.report), len(described.entities)
 
 
 def _date_literal(value: str) -> str:
@@ -217,18 +297,12 @@ def _decimal(value: float) -> str:
     return literal(text if "." in text else text + ".0", datatype=XSD.decimal)
 
 
-def _evidence(triples: list, report: str, owner: str, ev) -> str:
-    """The sentence a fact comes from; facts read from the same clause share one node."""
-    node = iri(f"{ID}evidence/{report[1:-1].rsplit('/', 1)[-1]}/{ev.start}-{ev.end}")
-    triples += [(node, RDF.type, PUFA.Evidence), (node, PUFA.inReport, report), (node, PUFA.start, _int(ev.start)),
-                (node, PUFA.end, _int(ev.end)), (node, PUFA.sentence, literal(ev.text))]
-    return node
-
-
-def _named(triples: list, type_: str, name: str) -> str:
-    """An entity node by canonical name, typed and labelled so the graph stands on its own."""
-    node, typed, labelled = _description(type_, name)
-    triples += (typed, labelled)
+def _evidence(out: Described, report: str, ev) -> str:
+    """The sentence (clause) a fact is derived from (a prov:Entity by the range of prov:wasDerivedFrom,
+    not typed in every report); facts read from the same clause share one node."""
+    node = iri(f"{ID}sentence/{report[1:-1].rsplit('/', 1)[-1]}/{ev.start}-{ev.end}")
+    out.report += [(node, DCT.isPartOf, report), (node, PUFA.start, _int(ev.start)),
+                   (node, PUFA.end, _int(ev.end)), (node, PROV.value, zh(ev.text))]
     return node
 
 
@@ -237,7 +311,7 @@ def _description(type_: str, name: str) -> tuple[str, Triple, Triple]:
     from .resolve import entity_id
 
     node = entity_node(entity_id(type_, name))
-    return node, (node, RDF.type, _CLASS[type_]), (node, RDFS.label, _text(name))
+    return node, (node, RDF.type, _CLASS[type_]), (node, RDFS.label, zh(name))
 
 
 def _quantity_node(doc: Document, q) -> str:
@@ -253,14 +327,15 @@ def _quantity_iri(doc_id: str, clause_start: int, at: int, text: str) -> str:
     return iri(f"{ID}quantity/{key}")
 
 
-def _media_operators(triples: list, doc: Document) -> None:
-    """人民法院的“柳江法苑”: the agency just before an account operates it."""
+def _media_operators(out: Described, doc: Document) -> None:
+    """人民法院的“柳江法苑”: the agency just before an account operates it (said of the account, in
+    the entities graph)."""
     agencies = {m.end: m for m in doc.mentions if m.type == "agency"}
     for m in doc.mentions:
         if m.type == "media" and m.rule == "media.owned-account" and (m.start - 1) in agencies:
             owner = agencies[m.start - 1]
-            triples.append((_named(triples, "media", m.canonical), PUFA.operatedBy,
-                            _named(triples, "agency", owner.canonical)))
+            media = out.named("media", m.canonical)
+            out.entity(media, (media, PUFA.operatedBy, out.named("agency", owner.canonical)))
 
 
 @lru_cache(maxsize=1)
@@ -278,15 +353,14 @@ def role_property(role: str) -> str:
     return next(r.prop for r in knowledge().organizer_roles if r.role == role)
 
 
-def activity_triples(doc: Document) -> list[Triple]:
-    """Activities, designations and problems, each with its evidence span."""
-    triples: list[Triple] = []
+def activity_triples(doc: Document, out: Described) -> None:
+    """Activities, designations and problems, each derived from its sentence."""
+    triples = out.report
     report = doc_iri(doc.id)
     villages = {m.canonical for m in doc.mentions if m.type == "village"}
     for a in doc.activities:
         node = iri(f"{ID}activity/{a.id}")
-        triples += [(node, RDF.type, PUFA.Activity), (node, PUFA.inReport, report),
-                    (node, PUFA.evidence, _evidence(triples, report, a.id, a.evidence))]
+        triples += [(node, RDF.type, PUFA.Activity), (node, PROV.wasDerivedFrom, _evidence(out, report, a.evidence))]
         # false is the default and is not written
         triples += [(node, prop, _bool(True)) for prop, flag in ((PUFA.implicitOrganizer, a.implicit_organizer),
                                                                   (PUFA.planned, a.planned)) if flag]
@@ -295,12 +369,12 @@ def activity_triples(doc: Document) -> list[Triple]:
                                    (PUFA.audience, "group", a.audiences), (PUFA.partOfCampaign, "campaign", a.campaigns),
                                    (PUFA.person, "person", a.persons),
                                    (PUFA.collectiveOrganizer, "collective", a.collective_organizers)):
-            triples += [(node, prop, _named(triples, type_, n)) for n in names]
+            triples += [(node, prop, out.named(type_, n)) for n in names]
         for role, names in sorted(a.roles.items()):
             prop = getattr(PUFA, role_property(role))
-            triples += [(node, prop, _named(triples, "agency", n)) for n in names]
+            triples += [(node, prop, out.named("agency", n)) for n in names]
         for venue in a.venues:
-            triples.append((node, PUFA.venue, _named(triples, "village" if venue in villages else "venue", venue)))
+            triples.append((node, PUFA.venue, out.named("village" if venue in villages else "venue", venue)))
         triples += [(node, PUFA.venueType, concept("venue", v)) for v in a.venue_types]
         triples += [(node, PUFA.form, concept("form", f)) for f in a.forms]
         if a.date:
@@ -309,20 +383,20 @@ def activity_triples(doc: Document) -> list[Triple]:
             triples.append((node, PUFA.quantity, _quantity_node(doc, q)))
     for q in doc.quantities:
         qn = _quantity_node(doc, q)
-        triples += [(qn, RDF.type, PUFA.Quantity), (qn, PUFA.inReport, report), (qn, PUFA.what, literal(q.what)),
-                    (qn, PUFA.value, _decimal(q.value)), (qn, PUFA.unit, _text(q.unit)), (qn, RDFS.label, _text(q.text))]
+        triples += [(qn, RDF.type, PUFA.Quantity), (qn, PUFA.what, zh(q.what)),
+                    (qn, PUFA.value, _decimal(q.value)), (qn, PUFA.unit, _text(q.unit)), (qn, RDFS.label, zh(q.text))]
         if q.approx:  # exact is the default and is not written
             triples.append((qn, PUFA.approximate, _bool(True)))
         if q.qualifier != "exact":
             triples.append((qn, PUFA.qualifier, _text(q.qualifier)))
-        triples.append((qn, PUFA.evidence, _evidence(triples, report, "", q.evidence)))
-    _media_operators(triples, doc)
+        triples.append((qn, PROV.wasDerivedFrom, _evidence(out, report, q.evidence)))
+    _media_operators(out, doc)
     for d in doc.designations:
         node = iri(f"{ID}designation/{d.id}")
-        triples += [(node, RDF.type, PUFA.DemonstrationDesignation), (node, PUFA.inReport, report),
-                    (node, PUFA.designee, _named(triples, d.designee_type, d.designee)),
-                    (node, PUFA.designationTitle, literal(d.title)),
-                    (node, PUFA.evidence, _evidence(triples, report, d.id, d.evidence))]
+        triples += [(node, RDF.type, PUFA.DemonstrationDesignation),
+                    (node, PUFA.designee, out.named(d.designee_type, d.designee)),
+                    (node, PUFA.designationTitle, zh(d.title)),
+                    (node, PROV.wasDerivedFrom, _evidence(out, report, d.evidence))]
         if d.level:
             triples.append((node, PUFA.designationLevel, concept("designation", d.level)))
         if d.batch:
@@ -331,7 +405,6 @@ def activity_triples(doc: Document) -> list[Triple]:
             triples.append((node, PUFA.year, _int(d.year)))
     for p in doc.problems:
         node = iri(f"{ID}problem/{p.id}")
-        triples += [(node, RDF.type, PUFA.Problem), (node, PUFA.reportedIn, report), (node, PUFA.inReport, report),
-                    (node, PUFA.summary, literal(p.summary)),
-                    (node, PUFA.evidence, _evidence(triples, report, p.id, p.evidence))]
-    return triples
+        triples += [(node, RDF.type, PUFA.Problem), (node, PUFA.reportedIn, report),
+                    (node, PUFA.summary, zh(p.summary)),
+                    (node, PROV.wasDerivedFrom, _evidence(out, report, p.evidence))]

@@ -89,17 +89,17 @@ class Processed:
     title: str | None = None
     nquads: str = ""  # the report's named graph, written out
     answers: object = None  # its rows for the store's answer index (store.answers.ReportAnswers)
-    triples: int = 0
+    triples: int = 0  # quads written: the report's graph and its entity descriptions
+    graph_triples: int = 0  # of them in the report's own graph
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
 
 
 def process_file(path: str, max_bytes: int | None = None, given=None) -> Processed:
     """All per-report work; runs in a worker process. Errors come back as data, never as tracebacks."""
-    from .graph import report_triples
+    from .graph import report_nquads, source_key
     from .pipeline import read_document
     from .store.answers import report_answers
-    from .vocab import doc_graph
 
     if os.path.isdir(path):  # a folder expand_paths could not list
         try:
@@ -114,9 +114,7 @@ def process_file(path: str, max_bytes: int | None = None, given=None) -> Process
     gc.disable()
     try:
         doc = read_document(path, max_bytes=max_bytes, analyse=True, given=given)
-        triples = report_triples(doc)
-        graph = f" {doc_graph(doc.id)} .\n"
-        nquads = "".join(f"{s} {p} {o}{graph}" for s, p, o in triples)
+        nquads, in_graph, entity_quads = report_nquads(doc)
     except PufaError as exc:
         return Processed(path=path, error=str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug must not stop the other files
@@ -124,8 +122,9 @@ def process_file(path: str, max_bytes: int | None = None, given=None) -> Process
     finally:
         if collecting:
             gc.enable()
-    return Processed(path=path, id=doc.id, doc_path=doc.path, title=doc.metadata.title, nquads=nquads,
-                     answers=report_answers(doc), triples=len(triples), warnings=doc.warnings)
+    return Processed(path=path, id=doc.id, doc_path=source_key(doc.path), title=doc.metadata.title, nquads=nquads,
+                     answers=report_answers(doc), triples=in_graph + entity_quads, graph_triples=in_graph,
+                     warnings=doc.warnings)
 
 
 def _process_star(args: tuple) -> Processed:
@@ -226,6 +225,7 @@ def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1, max_by
     files = expand_paths(paths)
     report = IngestReport()
     store.recover()
+    store.ensure_model()
     known = {d.id: d for d in store.documents()}
     by_path: dict[str, list[str]] = {}
     for d in known.values():
@@ -246,7 +246,7 @@ def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1, max_by
                 outcome = Outcome(processed.path, "failed", error=processed.error)
             elif processed.id in seen_ids or (processed.id in known and known[processed.id].version == __version__
                                               and (store.journalled or store.is_whole(known[processed.id].graph,
-                                                                                      processed.triples))):
+                                                                                      processed.graph_triples))):
                 outcome = Outcome(processed.path, "unchanged", id=processed.id, title=processed.title,
                                   warnings=processed.warnings)
             else:

@@ -92,13 +92,13 @@ def _stored_labels(store, class_name: str, word: str | None = None) -> list[str]
     """With ``word``: whether a stored entity of the class has it as name or surface form (a quick check);
     without: the canonical names, to suggest from."""
     from .sparql import literal
-    from .store.base import PROLOGUE
+    from .store.base import ENTITIES, PROLOGUE
 
     if word is None:
         pattern, tail = "rdfs:label ?name .", ""
     else:
-        pattern, tail = f"rdfs:label|skos:altLabel ?name . FILTER(?name = {literal(word)})", "LIMIT 1"
-    rows = store.query(PROLOGUE + f"""SELECT DISTINCT ?name WHERE {{ GRAPH ?g {{
+        pattern, tail = f"rdfs:label|skos:altLabel ?name . FILTER(STR(?name) = {literal(word)})", "LIMIT 1"
+    rows = store.query(PROLOGUE + f"""SELECT DISTINCT ?name WHERE {{ GRAPH {ENTITIES} {{
         ?e a pufa:{class_name} ; {pattern} }} }} {tail}""")
     return [r["name"] for r in rows]
 
@@ -139,11 +139,11 @@ def campaign_filter(store, word: str) -> str:
 
 def region_filter(store, word: str) -> str:
     """A region filter matches any part of a stored report's region: it must name a region or be part of one."""
-    from .store.base import PROLOGUE
+    from .store.base import ENTITIES, PROLOGUE
 
     kb = knowledge()
-    stored = [r["name"] for r in store.query(PROLOGUE + """SELECT DISTINCT ?name WHERE { GRAPH ?g {
-        ?d a pufa:Report ; pufa:region/rdfs:label ?name } }""")]
+    stored = [r["name"] for r in store.query(PROLOGUE + f"""SELECT DISTINCT ?name WHERE {{
+        GRAPH ?g {{ ?d a pufa:Report ; pufa:region ?r }} GRAPH {ENTITIES} {{ ?r rdfs:label ?name }} }}""")]
     if any(word in name for name in stored):
         return word
     for region in kb.regions_by_name.get(word, []):  # 巴州 -> 巴音郭楞蒙古自治州, as report regions are written

@@ -4,7 +4,7 @@ Nodes are entities (agency, law, campaign, venue, village, group, media, person,
 region), activities and reports, keyed by their IRI's last segment; each carries
 ``type``, ``label``, ``aliases`` and, for activities, its ``evidence``. Edges
 carry ``relation`` (organizer, partner, promotesLaw, venue, audience,
-partOfCampaign, person, leadUnit, inReport, issuer, region, jurisdiction,
+partOfCampaign, person, leadUnit, issuer, region, jurisdiction,
 subOrganizationOf, operatedBy, designee) and the evidence of the fact.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .store.base import PROLOGUE, GraphStore
+from .store.base import ENTITIES, PROLOGUE, GraphStore
 from .sparql import iri
 from .vocab import doc_graph
 
@@ -20,7 +20,8 @@ RELATIONS = ["organizer", "partner", "leadUnit", "promotesLaw", "venue", "audien
              "issuer", "region", "jurisdiction", "operatedBy", "designee"]
 TYPE_OF_CLASS = {"Agency": "agency", "Law": "law", "Campaign": "campaign", "Venue": "venue", "Village": "village",
                  "AudienceGroup": "group", "PublicityRole": "role", "Collective": "collective", "MediaChannel": "media", "Person": "person", "Region": "region",
-                 "Activity": "activity", "Report": "report", "DemonstrationDesignation": "designation"}
+                 "Activity": "activity", "Report": "report", "DemonstrationDesignation": "designation",
+                 "Quantity": "quantity", "Problem": "problem"}
 
 
 def _key(iri: str) -> str:
@@ -79,14 +80,11 @@ def build(store: GraphStore, doc: str | None = None, graphs: list[str] | None = 
         relation = r["p"].rsplit("#", 1)[-1]
         if not graph.has_edge(s, o, key=relation):
             graph.add_edge(s, o, key=relation, relation=relation, evidence=[evidence] if evidence else [])
-    # mentions give entities their sentences: the first five, in report and text order
-    from .queries import parse_spans
-
-    for r in sorted(rows["mentions"], key=lambda r: (_key(r["g"]), r["spans"])):
+    # mentions give entities their sentences: where each report first writes one of its surface forms
+    for r in sorted(rows["mentions"], key=lambda r: (_key(r["g"]), r["surface"])):
         key = _key(r["x"])
-        if key in graph and len(graph.nodes[key].get("mentions", [])) < 5:
-            start, end, _os, _oe = parse_spans(r["spans"])[0]
-            graph.nodes[key].setdefault("mentions", []).append((_key(r["g"]), start, end))
+        if key in graph:
+            graph.nodes[key].setdefault("mentions", []).append((_key(r["g"]), r["surface"]))
     _mention_sentences(store, graph, titles)
     for _key_, data in graph.nodes(data=True):
         data["aliases"] = sorted(data["aliases"] - {data["label"]})
@@ -96,25 +94,29 @@ def build(store: GraphStore, doc: str | None = None, graphs: list[str] | None = 
 
 #: what the view reads from a report graph; {graph} is ?g (every report) or one report's <IRI>
 _QUERIES = {
-    "nodes": """SELECT ?g ?x ?class ?label WHERE {{ GRAPH {graph} {{
-                  ?x a ?class . OPTIONAL {{ ?x rdfs:label ?label }} FILTER(STRSTARTS(STR(?class), STR(pufa:))) }} }}""",
-    "aliases": "SELECT ?g ?x ?alias WHERE {{ GRAPH {graph} {{ ?x skos:altLabel ?alias }} }}",
-    "relations": """SELECT ?g ?s ?p ?o ?text ?start ?end WHERE {{ GRAPH {graph} {{
-                      VALUES ?p {{ {relations} }} ?s ?p ?o .
-                      OPTIONAL {{ ?s pufa:evidence ?e . ?e pufa:sentence ?text ; pufa:start ?start ; pufa:end ?end }}
-                    }} }}""",
-    "mentions": "SELECT ?g ?x ?spans WHERE {{ GRAPH {graph} {{ ?m pufa:mentionOf ?x ; pufa:spans ?spans }} }}",
+    "nodes": """SELECT DISTINCT ?g ?x ?class ?label WHERE {{
+                  {{ GRAPH {graph} {{ ?d a pufa:Report . ?x a ?class . FILTER(STRSTARTS(STR(?class), STR(pufa:))) }} }} UNION
+                  {{ GRAPH {graph} {{ ?d a pufa:Report . ?xBy ?xHow ?x }} GRAPH {entities} {{ ?x a ?class ; rdfs:label ?label }} }} }}""",
+    "aliases": """SELECT DISTINCT ?g ?x ?alias WHERE {{ GRAPH {graph} {{ ?d a pufa:Report . ?xBy ?xHow ?x }}
+                    GRAPH {entities} {{ ?x skos:altLabel ?alias }} }}""",
+    "relations": """SELECT ?g ?s ?p ?o ?text ?start ?end WHERE {{
+                      {{ GRAPH {graph} {{ ?d a pufa:Report . VALUES ?p {{ {relations} }} ?s ?p ?o .
+                           OPTIONAL {{ ?s prov:wasDerivedFrom ?e . ?e prov:value ?text ; pufa:start ?start ; pufa:end ?end }} }} }}
+                      UNION {{ GRAPH {graph} {{ ?d a pufa:Report . ?sBy ?sHow ?s }}
+                               GRAPH {entities} {{ VALUES ?p {{ {relations} }} ?s ?p ?o }} }} }}""",
+    "mentions": """SELECT DISTINCT ?g ?x ?surface WHERE {{ GRAPH {graph} {{ ?d a pufa:Report . ?xBy ?xHow ?x }}
+                     GRAPH {entities} {{ ?f pufa:formOf ?x ; pufa:surface ?surface }} }}""",
 }
 
 
 def _rows(store: GraphStore, graph: str) -> dict[str, list[dict]]:
     relations = " ".join(f"pufa:{rel}" for rel in RELATIONS)
-    return {kind: store.query(PROLOGUE + text.format(graph=graph, relations=relations))
+    return {kind: store.query(PROLOGUE + text.format(graph=graph, relations=relations, entities=ENTITIES))
             for kind, text in _QUERIES.items()}
 
 
 def _mention_sentences(store: GraphStore, graph, titles: dict[str, str]) -> None:
-    wanted = {d for _k, data in graph.nodes(data=True) for d, _s, _e in data.get("mentions", [])}
+    wanted = {d for _k, data in graph.nodes(data=True) for d, _s in data.get("mentions", [])}
     if not wanted:
         return
     texts = {}
@@ -123,10 +125,11 @@ def _mention_sentences(store: GraphStore, graph, titles: dict[str, str]) -> None
         if rows:
             texts[docid] = rows[0]["text"]
     for _k, data in graph.nodes(data=True):
-        for docid, start, end in data.pop("mentions", []):
+        for docid, surface in data.pop("mentions", []):
             text = texts.get(docid)
-            if text is None or len(data["evidence"]) >= 5:
+            if text is None or len(data["evidence"]) >= 5 or (start := text.find(surface)) < 0:
                 continue
+            end = start + len(surface)
             s = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
             ends = [i for i in (text.find("。", end), text.find("\n", end)) if i >= 0]
             e = min(ends) + 1 if ends else len(text)

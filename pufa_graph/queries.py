@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass, field
 
 from .graph import CLASS_TYPE, TYPE_CLASS
-from .store.base import PROLOGUE, GraphStore
-from .sparql import concept, iri, literal
+from .store.base import ENTITIES as E
+from .store.base import EVIDENCE, PROLOGUE, GraphStore
+from .sparql import concept, iri, label, literal
 from .vocab import PUFA
 
 SEP = "\u001f"
@@ -31,7 +32,8 @@ class EntityRow:
 
 
 def list_entities(store: GraphStore, type_: str | None = None, doc: str | None = None) -> list[EntityRow]:
-    """Every entity with the surface forms the reports use for it and the reports that mention it.
+    """Every entity the reports name in their text, with its names (surface forms and catalogue names)
+    and the reports that mention it; ``mentions`` counts those reports.
 
     >>> [e.name for e in list_entities(store, "law")][:2]   # doctest: +SKIP
     ['中华人民共和国…', '宪法']
@@ -41,46 +43,32 @@ def list_entities(store: GraphStore, type_: str | None = None, doc: str | None =
     doc_filter = f"FILTER(STRSTARTS(?docid, {literal(doc)}))" if doc else ""
     rows = store.query(PROLOGUE + f"""
         SELECT ?e ?class (SAMPLE(?label) AS ?name)
-               (GROUP_CONCAT(DISTINCT ?surface; separator="{SEP}") AS ?aliases)
+               (GROUP_CONCAT(DISTINCT ?alias; separator="{SEP}") AS ?aliases)
                (GROUP_CONCAT(DISTINCT ?docid; separator="{SEP}") AS ?docs)
-               (GROUP_CONCAT(?spans; separator=" ") AS ?occurrences)
         WHERE {{
           VALUES ?class {{ {values} }}
-          GRAPH ?g {{
-            ?m pufa:mentionOf ?e ; pufa:surface ?surface ; pufa:spans ?spans .
-            ?e a ?class ; rdfs:label ?label .
-            ?d a pufa:Report ; pufa:docId ?docid .
-          }}
+          GRAPH ?g {{ ?d a pufa:Report ; pufa:docId ?docid . ?eBy ?eHow ?e . }}
           {doc_filter}
-        }} GROUP BY ?e ?class ORDER BY ?class ?name""")
+          GRAPH {E} {{ ?e a ?class ; rdfs:label ?label . FILTER EXISTS {{ ?form pufa:formOf ?e }}
+                       OPTIONAL {{ ?e skos:altLabel ?alias }} }}
+        }} GROUP BY ?e ?class""")
     out = []
-    for r in rows:
-        aliases = sorted(set(r["aliases"].split(SEP)) | {r["name"]})
+    for r in sorted(rows, key=lambda r: (r["class"], r["name"], r["e"])):
+        aliases = sorted(set((r["aliases"] or "").split(SEP)) - {""} | {r["name"]})
+        docs = sorted(r["docs"].split(SEP))
         out.append(EntityRow(id=r["e"].rsplit("/", 1)[-1], type=CLASS_TYPE[r["class"]], name=r["name"],
-                             aliases=aliases, docs=sorted(r["docs"].split(SEP)),
-                             mentions=len(r["occurrences"].split())))
-    return out
-
-
-def parse_spans(spans: str) -> list[tuple[int, int, int, int]]:
-    """'12-15:30-33 40-43:58-61' -> [(start, end, orig_start, orig_end), …]."""
-    out = []
-    for item in spans.split():
-        norm, orig = item.split(":")
-        start, end = norm.split("-")
-        orig_start, orig_end = orig.split("-")
-        out.append((int(start), int(end), int(orig_start), int(orig_end)))
+                             aliases=aliases, docs=docs, mentions=len(docs)))
     return out
 
 
 @dataclass
 class MergeStep:
+    """How one surface form became the entity: the rules that found it and why it resolved so."""
+
     surface: str
-    doc: str
-    rule: str
+    rules: list[str]
     why: str | None
-    start: int
-    end: int
+    docs: list[str]
 
 
 def explain_entity(store: GraphStore, name: str) -> list[tuple[EntityRow, list[MergeStep]]]:
@@ -88,19 +76,36 @@ def explain_entity(store: GraphStore, name: str) -> list[tuple[EntityRow, list[M
     entities = [e for e in list_entities(store) if e.name == name or name in e.aliases]
     out = []
     for e in entities:
+        node = iri(_entity_iri(e))
         rows = store.query(PROLOGUE + f"""
-            SELECT ?surface ?docid ?rule ?why ?spans WHERE {{
-              GRAPH ?g {{
-                ?m pufa:mentionOf <https://w3id.org/pufa-graph/id/entity/{e.id}> ; pufa:surface ?surface ;
-                   pufa:rule ?rule ; pufa:spans ?spans .
-                ?d a pufa:Report ; pufa:docId ?docid .
-                OPTIONAL {{ ?m rdfs:comment ?why }}
-              }}
-            }}""")
-        steps = [MergeStep(r["surface"], r["docid"], r["rule"], r["why"], start, end)
-                 for r in rows for start, end, _os, _oe in parse_spans(r["spans"])]
-        out.append((e, sorted(steps, key=lambda s: (s.doc, s.start))))
+            SELECT ?surface (GROUP_CONCAT(DISTINCT ?rule; separator="{SEP}") AS ?rules)
+                   (SAMPLE(?reason) AS ?why) WHERE {{
+              GRAPH {E} {{ ?f pufa:formOf {node} ; pufa:surface ?surface ; pufa:rule ?rule .
+                           OPTIONAL {{ ?f pufa:reason ?reason }} }}
+            }} GROUP BY ?surface ORDER BY ?surface""")
+        texts = _texts(store, e.docs)
+        steps = [MergeStep(r["surface"], sorted(r["rules"].split(SEP)), r["why"],
+                           [d for d in e.docs if r["surface"] in texts.get(d, "")])
+                 for r in sorted(rows, key=lambda r: r["surface"])]
+        out.append((e, steps))
     return out
+
+
+def _entity_iri(e: EntityRow) -> str:
+    from .vocab import ID
+
+    return f"{ID}region/{e.id}" if e.type == "region" and e.id.isdigit() else f"{ID}entity/{e.id}"
+
+
+def _texts(store: GraphStore, docs) -> dict[str, str]:
+    """The stored text of some reports, by id."""
+    docs = list(docs)
+    if not docs:
+        return {}
+    values = " ".join(literal(d) for d in docs)
+    rows = store.query(PROLOGUE + f"SELECT ?id ?text WHERE {{ VALUES ?id {{ {values} }} "
+                                  "GRAPH ?g { ?d pufa:docId ?id ; pufa:text ?text } }")
+    return {r["id"]: r["text"] for r in rows}
 
 
 # -- activities ----------------------------------------------------------------
@@ -134,35 +139,46 @@ def find_activities(store: GraphStore, law: str | None = None, agency: str | Non
 
     >>> find_activities(store, law="民法典", venue_type="school")   # doctest: +SKIP
     """
-    patterns = ["?act a pufa:Activity ; pufa:inReport ?d . ?d pufa:docId ?docid ."]
+    patterns = ["?act a pufa:Activity . ?d a pufa:Report ; pufa:docId ?docid ."]
+    described = []  # what the entities graph must say of them
     if law:
-        patterns.append(f"?act pufa:promotesLaw/rdfs:label {literal(law)} .")
+        patterns.append("?act pufa:promotesLaw ?law .")
+        described.append(f"?law rdfs:label {label(law)} .")
     if agency:
-        patterns.append(f"?act pufa:organizer ?org . ?org rdfs:label|skos:altLabel {literal(agency)} .")
+        patterns.append("?act pufa:organizer ?org .")
+        described.append(f"?org rdfs:label|skos:altLabel {label(agency)} .")
     if venue_type:
         patterns.append(f"?act pufa:venueType {concept('venue', venue_type)} .")
     if campaign:
-        patterns.append(f"?act pufa:partOfCampaign/rdfs:label {literal(campaign)} .")
-    if planned is not None:
-        patterns.append(f"?act pufa:planned {'true' if planned else 'false'} .")
-    patterns += _scope(region, year)
+        patterns.append("?act pufa:partOfCampaign ?campaign .")
+        described.append(f"?campaign rdfs:label {label(campaign)} .")
+    if planned:
+        patterns.append("?act pufa:planned true .")
+    elif planned is not None:
+        patterns.append("FILTER NOT EXISTS { ?act pufa:planned true }")
+    scope, scope_described = _scope(region, year)
+    patterns += scope
+    described += scope_described
     if doc:
         patterns.append(f"FILTER(STRSTARTS(?docid, {literal(doc)}))")
-    rows = store.query(PROLOGUE + "SELECT DISTINCT ?act ?docid WHERE { GRAPH ?g { " + "\n".join(patterns) + " } }")
+    where = "GRAPH ?g { " + "\n".join(patterns) + " }" + (f" GRAPH {E} {{ " + " ".join(described) + " }" if described else "")
+    rows = store.query(PROLOGUE + "SELECT DISTINCT ?act ?docid WHERE { " + where + " }")
     if not rows:
         return []
     return activity_details(store, {r["act"]: r["docid"] for r in rows})
 
 
-def _scope(region: str | None, year: str | None) -> list[str]:
-    """Graph patterns that keep activities (?act) of reports (?d) in a region and a year."""
-    patterns = []
+def _scope(region: str | None, year: str | None) -> tuple[list[str], list[str]]:
+    """Patterns that keep activities (?act) of reports (?d) in a region and a year: (in the report's
+    graph, in the entities graph)."""
+    patterns, described = [], []
     if region:
-        patterns.append(f"?d pufa:region/rdfs:label ?regionLabel . FILTER(CONTAINS(?regionLabel, {literal(region)}))")
+        patterns.append("?d pufa:region ?region .")
+        described.append(f"?region rdfs:label ?regionLabel . FILTER(CONTAINS(?regionLabel, {literal(region)}))")
     if year:
         patterns.append(f"OPTIONAL {{ ?act pufa:date ?when }} OPTIONAL {{ ?d dcterms:date ?docDate }} "
                         f"FILTER(STRSTARTS(STR(COALESCE(?when, ?docDate, \"\")), {literal(str(year))}))")
-    return patterns
+    return patterns, described
 
 
 def activity_details(store: GraphStore, acts: dict[str, str]) -> list[dict]:
@@ -170,12 +186,12 @@ def activity_details(store: GraphStore, acts: dict[str, str]) -> list[dict]:
     rows = store.query(PROLOGUE + f"""
         SELECT ?act ?p ?o ?label WHERE {{
           VALUES ?act {{ {values} }}
-          GRAPH ?g {{ ?act ?p ?o . OPTIONAL {{ ?o rdfs:label ?label }} }}
+          GRAPH ?g {{ ?act ?p ?o }} OPTIONAL {{ GRAPH {E} {{ ?o rdfs:label ?label }} }}
         }}""")
     evidence = store.query(PROLOGUE + f"""
         SELECT ?act ?text ?start ?end WHERE {{
           VALUES ?act {{ {values} }}
-          GRAPH ?g {{ ?act pufa:evidence ?e . ?e pufa:sentence ?text ; pufa:start ?start ; pufa:end ?end }}
+          GRAPH ?g {{ {EVIDENCE} }}
         }}""")
     quantities = store.query(PROLOGUE + f"""
         SELECT ?act ?q ?what ?value ?unit ?approx ?qualifier ?text WHERE {{
@@ -217,36 +233,38 @@ def activity_details(store: GraphStore, acts: dict[str, str]) -> list[dict]:
             "what": r["what"], "value": int(value) if value.is_integer() else value, "unit": r["unit"],
             "approx": r["approx"] == "true", "qualifier": r["qualifier"] or "exact", "text": r["text"]})
     for a in out.values():
-        a["campaign"] = a["campaigns"][0] if a["campaigns"] else None
         for key in ("organizers", "partners", "lead_units", "laws", "venues", "audiences", "campaigns",
                     "collective_organizers"):
             a[key].sort()
+        a["campaign"] = a["campaigns"][0] if a["campaigns"] else None  # the graph keeps no order of them
         a["venue_types"].sort()
         a["forms"].sort()
-        for names in a["roles"].values():
-            names.sort()
-    return sorted(out.values(), key=lambda a: (a["doc"], a["evidence"]["start"] if a["evidence"] else 0))
+        a["quantities"].sort(key=lambda q: (q["text"], q["what"]))
+        a["roles"] = {role: sorted(names) for role, names in sorted(a["roles"].items())}
+    return sorted(out.values(), key=lambda a: (a["doc"], a["evidence"]["start"] if a["evidence"] else 0, a["id"]))
 
 
 def stats(store: GraphStore) -> dict:
     """Counts by type, overall and per report."""
     rows = store.query(PROLOGUE + """
         SELECT ?docid ?class (COUNT(DISTINCT ?x) AS ?n) WHERE {
-          GRAPH ?g { ?d a pufa:Report ; pufa:docId ?docid . ?x a ?class .
-                     FILTER(?class IN (pufa:Activity, pufa:Agency, pufa:Law, pufa:Campaign, pufa:Venue, pufa:Village,
-                                       pufa:AudienceGroup, pufa:MediaChannel, pufa:Person, pufa:Region,
-                                       pufa:DemonstrationDesignation, pufa:Problem)) }
-        } GROUP BY ?docid ?class""")
+          { GRAPH ?g { ?d a pufa:Report ; pufa:docId ?docid . ?x a ?class .
+                       FILTER(?class IN (pufa:Activity, pufa:DemonstrationDesignation, pufa:Problem)) } }
+          UNION
+          { GRAPH ?g { ?d a pufa:Report ; pufa:docId ?docid . ?xBy ?xHow ?x . }
+            GRAPH ENTITIES { ?x a ?class . } }
+        } GROUP BY ?docid ?class""".replace("ENTITIES", E))
     totals = store.query(PROLOGUE + """
         SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE {
-          { GRAPH ?g { ?x a ?class } } UNION { GRAPH ?g { ?x pufa:mentionOf ?e } BIND(pufa:Mention AS ?class) }
-        } GROUP BY ?class""")
+          { GRAPH ?g { ?d a pufa:Report . ?x a ?class } } UNION { GRAPH ENTITIES { ?x a ?class } }
+        } GROUP BY ?class""".replace("ENTITIES", E))
     by_doc: dict[str, dict[str, int]] = {}
     for r in rows:
         by_doc.setdefault(r["docid"], {})[r["class"].rsplit("#", 1)[-1]] = int(r["n"])
     return {"reports": len(by_doc), "triples": store.triple_count(),
-            "totals": {r["class"].rsplit("#", 1)[-1]: int(r["n"]) for r in totals if "#" in r["class"]},
-            "by_report": by_doc}
+            "totals": dict(sorted((r["class"].rsplit("#", 1)[-1], int(r["n"])) for r in totals
+                                  if r["class"].startswith(PUFA_IRI))),
+            "by_report": {doc: dict(sorted(counts.items())) for doc, counts in sorted(by_doc.items())}}
 
 
 # -- named queries: answers with evidence ---------------------------------------
@@ -266,10 +284,21 @@ class Answer:
         return out
 
 
-def _collect(pairs) -> list[Answer]:
-    """(name, evidence dict, detail) triples -> answers, evidence merged per name, in first-seen order."""
+def place_key(ev: dict | None) -> tuple:
+    """Where evidence stands: report id, then offsets in the report."""
+    ev = ev or {}
+    return (ev.get("doc") or "", ev.get("start") if ev.get("start") is not None else -1, ev.get("end") or -1)
+
+
+def _collect(pairs, by_name: bool = False) -> list[Answer]:
+    """(name, evidence dict, detail) triples -> answers, evidence merged per name.
+
+    The one order of answers, on every store whatever its collation: by where their first evidence
+    stands (report id, offset; names by code point where they share it), or with ``by_name`` by name.
+    """
     answers: dict[str, Answer] = {}
-    for name, ev, detail in pairs:
+    key = (lambda p: (p[0], place_key(p[1]))) if by_name else (lambda p: (place_key(p[1]), p[0]))
+    for name, ev, detail in sorted((p for p in pairs if p[0]), key=key):
         if not name:
             continue
         a = answers.setdefault(name, Answer(name))
@@ -312,13 +341,16 @@ def who_promoted(store: GraphStore, law: str, venue_type: str | None = None, reg
     ``who_promoted(store, "民法典", venue_type="school")``. It is read from the store's answer index
     when there is one (same answers, in milliseconds on 10,000 reports).
     """
-    patterns = [f"?lawNode rdfs:label {literal(law)} . ?act pufa:promotesLaw ?lawNode ; pufa:organizer ?org ; "
-                "pufa:evidence ?e ; pufa:inReport ?d . ?org rdfs:label ?name . ?d pufa:docId ?docid . "
-                "?e pufa:sentence ?text ; pufa:start ?start ; pufa:end ?end ."]
+    patterns = ["?act pufa:promotesLaw ?lawNode ; pufa:organizer ?org . ?d a pufa:Report ; pufa:docId ?docid . "
+                + EVIDENCE]
+    described = [f"?lawNode rdfs:label {label(law)} . ?org rdfs:label ?name ."]
     if venue_type:
         patterns.append(f"?act pufa:venueType {concept('venue', venue_type)} .")
-    patterns += _scope(region, year)
-    sparql = (PROLOGUE + "SELECT ?name ?docid ?text ?start ?end WHERE { GRAPH ?g { " + "\n".join(patterns) + " } }")
+    scope, scope_described = _scope(region, year)
+    patterns += scope
+    described += scope_described
+    sparql = (PROLOGUE + "SELECT ?name ?docid ?text ?start ?end WHERE { GRAPH ?g { " + "\n".join(patterns)
+              + f" }} GRAPH {E} {{ " + " ".join(described) + " } }")
     index = getattr(store, "answers", None)
     if index is not None:
         if hasattr(store, "note"):  # --explain shows where the answer came from, and the query it stands for
@@ -370,7 +402,8 @@ def event_details(store: GraphStore, event: list[str], where: bool = True, when:
 
 def _persons_of(store: GraphStore, activity_id: str) -> list[str]:
     rows = store.query(PROLOGUE + f"""SELECT ?name WHERE {{ GRAPH ?g {{
-        <https://w3id.org/pufa-graph/id/activity/{activity_id}> pufa:person/rdfs:label ?name }} }}""")
+        <https://w3id.org/pufa-graph/id/activity/{activity_id}> pufa:person ?person }}
+        GRAPH {E} {{ ?person rdfs:label ?name }} }}""")
     return [r["name"] for r in rows]
 
 
@@ -390,11 +423,10 @@ def agencies_of_kind(store: GraphStore, kinds: list[str]) -> list[Answer]:
     rows = store.query(PROLOGUE + f"""
         SELECT DISTINCT ?name ?docid ?text ?start ?end WHERE {{
           VALUES ?kind {{ {values} }}
-          GRAPH ?g {{ ?act pufa:organizer ?org ; pufa:evidence ?e ; pufa:inReport ?d . ?d pufa:docId ?docid .
-                      ?e pufa:sentence ?text ; pufa:start ?start ; pufa:end ?end . }}
-          GRAPH ?h {{ ?org pufa:kind ?kind ; rdfs:label ?name }}
-        }} ORDER BY ?name ?docid ?start""")
-    return _collect((r["name"], _ev(r), {}) for r in rows)
+          GRAPH ?g {{ ?act pufa:organizer ?org . ?d a pufa:Report ; pufa:docId ?docid . {EVIDENCE} }}
+          GRAPH {E} {{ ?org pufa:kind ?kind ; rdfs:label ?name }}
+        }}""")
+    return _collect(((r["name"], _ev(r), {}) for r in rows), by_name=True)
 
 
 def _ev(r: dict) -> dict:
@@ -405,9 +437,8 @@ def joint_across_levels(store: GraphStore, kind: str = "justice") -> list[Answer
     """Agencies of one kind (justice bureaus) that ran an activity together with one at another level."""
     rows = store.query(PROLOGUE + f"""
         SELECT DISTINCT ?act ?name ?code ?docid ?text ?start ?end WHERE {{
-          GRAPH ?g {{ ?act pufa:organizer ?org ; pufa:evidence ?e ; pufa:inReport ?d . ?d pufa:docId ?docid .
-                      ?e pufa:sentence ?text ; pufa:start ?start ; pufa:end ?end . }}
-          GRAPH ?h {{ ?org pufa:kind {concept('kind', kind)} ; rdfs:label ?name .
+          GRAPH ?g {{ ?act pufa:organizer ?org . ?d a pufa:Report ; pufa:docId ?docid . {EVIDENCE} }}
+          GRAPH {E} {{ ?org pufa:kind {concept('kind', kind)} ; rdfs:label ?name .
                       OPTIONAL {{ ?org pufa:jurisdiction/pufa:regionCode ?code }} }}
         }}""")
     by_act: dict[str, list[dict]] = {}
@@ -431,13 +462,13 @@ def designations(store: GraphStore, title_terms: list[str] = (), level: str | No
                  year: str | int | None = None) -> list[Answer]:
     """Villages and places named (or recommended) as demonstration sites: 民主法治示范村, 示范基地 …
     optionally of one award level (national, provincial …), batch (第九批) or year."""
-    rows = store.query(PROLOGUE + """
-        SELECT ?name ?title ?level ?batch ?year ?docid ?text ?start ?end ?class WHERE { GRAPH ?g {
-          ?x a pufa:DemonstrationDesignation ; pufa:designee ?who ; pufa:designationTitle ?title ;
-             pufa:inReport ?d ; pufa:evidence ?e . ?d pufa:docId ?docid . ?who rdfs:label ?name ; a ?class .
-          ?e pufa:sentence ?text ; pufa:start ?start ; pufa:end ?end .
-          OPTIONAL { ?x pufa:designationLevel ?level } OPTIONAL { ?x pufa:batch ?batch }
-          OPTIONAL { ?x pufa:year ?year } } }""")
+    rows = store.query(PROLOGUE + f"""
+        SELECT ?name ?title ?level ?batch ?year ?docid ?text ?start ?end ?class WHERE {{ GRAPH ?g {{
+          ?act a pufa:DemonstrationDesignation ; pufa:designee ?who ; pufa:designationTitle ?title .
+          ?d a pufa:Report ; pufa:docId ?docid . {EVIDENCE}
+          OPTIONAL {{ ?act pufa:designationLevel ?level }} OPTIONAL {{ ?act pufa:batch ?batch }}
+          OPTIONAL {{ ?act pufa:year ?year }} }}
+          GRAPH {E} {{ ?who rdfs:label ?name ; a ?class }} }} ORDER BY ?docid ?start ?name""")
     wanted = [_squash(t) for t in title_terms if _squash(t)]
     pairs = []
     for r in rows:
@@ -460,21 +491,26 @@ def designations(store: GraphStore, title_terms: list[str] = (), level: str | No
 def culture_sites(store: GraphStore) -> list[Answer]:
     """Named legal-culture sites (法治文化广场, 法治宣传长廊 …) with the sentence that names them."""
     rows = store.query(PROLOGUE + f"""
-        SELECT DISTINCT ?name ?docid ?text ?start ?end WHERE {{ GRAPH ?g {{
-          ?v pufa:kind <{PUFA_IRI}venue_cultural_site> ; rdfs:label ?name .
-          ?d a pufa:Report ; pufa:docId ?docid .
-          ?act pufa:venue ?v ; pufa:evidence ?e . ?e pufa:sentence ?text ; pufa:start ?start ; pufa:end ?end .
-        }} }} ORDER BY ?name""")
-    return _collect((r["name"], _ev(r), {}) for r in rows)
+        SELECT DISTINCT ?name ?docid ?text ?start ?end WHERE {{
+          GRAPH ?g {{ ?d a pufa:Report ; pufa:docId ?docid . ?act pufa:venue ?v . {EVIDENCE} }}
+          GRAPH {E} {{ ?v pufa:kind <{PUFA_IRI}venue_cultural_site> ; rdfs:label ?name . }}
+        }}""")
+    return _collect(((r["name"], _ev(r), {}) for r in rows), by_name=True)
+
+
+def quantity_rows(store: GraphStore) -> list[dict]:
+    """Every number the reports give, with its sentence: what, value, unit, text (as written), docid,
+    sentence, start, end; by report and place."""
+    return store.query(PROLOGUE + """
+        SELECT ?what ?value ?unit ?text ?docid ?sentence ?start ?end WHERE { GRAPH ?g {
+          ?q a pufa:Quantity ; pufa:what ?what ; pufa:value ?value ; pufa:unit ?unit ; rdfs:label ?text ;
+             prov:wasDerivedFrom ?e . ?d a pufa:Report ; pufa:docId ?docid .
+          ?e prov:value ?sentence ; pufa:start ?start ; pufa:end ?end } } ORDER BY ?docid ?start ?q""")
 
 
 def quantities_for(store: GraphStore, topic: list[str], qualifiers: list[str] = ()) -> list[Answer]:
     """Numbers the reports give about a topic (法治副校长 -> 69名, 覆盖率100%)."""
-    rows = store.query(PROLOGUE + """
-        SELECT ?what ?value ?unit ?text ?docid ?sentence ?start ?end WHERE { GRAPH ?g {
-          ?q a pufa:Quantity ; pufa:what ?what ; pufa:value ?value ; pufa:unit ?unit ; rdfs:label ?text ;
-             pufa:inReport ?d ; pufa:evidence ?e . ?d pufa:docId ?docid .
-          ?e pufa:sentence ?sentence ; pufa:start ?start ; pufa:end ?end } }""")
+    rows = quantity_rows(store)
     wanted = [_squash(t) for t in topic if _squash(t)]
     pairs = []
     for r in rows:
@@ -506,9 +542,11 @@ def problems(store: GraphStore, topic: list[str], any_of: list[str] = ()) -> lis
     """Reports (by issuer) whose 存在的问题 name the topic; the problem sentence is the evidence."""
     rows = store.query(PROLOGUE + """
         SELECT ?issuer ?written ?docid ?summary ?text ?start ?end WHERE { GRAPH ?g {
-          ?p a pufa:Problem ; pufa:summary ?summary ; pufa:reportedIn ?d ; pufa:evidence ?e .
-          ?d pufa:docId ?docid . OPTIONAL { ?d pufa:issuer/rdfs:label ?issuer } OPTIONAL { ?d pufa:issuerName ?written }
-          ?e pufa:sentence ?text ; pufa:start ?start ; pufa:end ?end } }""")
+          ?act a pufa:Problem ; pufa:summary ?summary ; pufa:reportedIn ?d . EVIDENCE
+          ?d pufa:docId ?docid . OPTIONAL { ?d pufa:issuerName ?written } }
+          OPTIONAL { GRAPH ?g { ?d pufa:issuer ?issuerNode } GRAPH ENTITIES { ?issuerNode rdfs:label ?issuer } }
+        } ORDER BY ?docid ?start""".replace(
+        "EVIDENCE", EVIDENCE).replace("ENTITIES", E))
     wanted = [_squash(t) for t in topic if _squash(t)]
     alternatives = [_squash(t) for t in any_of if _squash(t)]
     pairs = []
@@ -524,28 +562,36 @@ def problems(store: GraphStore, topic: list[str], any_of: list[str] = ()) -> lis
 
 def media_accounts(store: GraphStore) -> list[Answer]:
     """Named new-media accounts (“法治柳江”微信公众号, 人民法院的“柳江法苑”) and who runs them."""
-    rows = store.query(PROLOGUE + """
-        SELECT ?name ?rule ?docid ?spans ?operator WHERE { GRAPH ?g {
-          ?m pufa:mentionOf ?x ; pufa:rule ?rule ; pufa:spans ?spans .
-          ?x a pufa:MediaChannel ; rdfs:label ?name . ?d a pufa:Report ; pufa:docId ?docid .
-          FILTER(CONTAINS(?rule, "media.named-account") || CONTAINS(?rule, "media.owned-account"))
-          OPTIONAL { ?x pufa:operatedBy/rdfs:label ?operator } } } ORDER BY ?docid ?spans""")
-    return _collect((r["name"], _mention_evidence(r), {"operated_by": r["operator"]}) for r in rows)
+    rows = store.query(PROLOGUE + f"""
+        SELECT DISTINCT ?name ?surface ?docid ?operator WHERE {{
+          GRAPH {E} {{ ?f pufa:formOf ?x ; pufa:rule ?rule ; pufa:surface ?surface . ?x a pufa:MediaChannel ;
+                       rdfs:label ?name .
+                       FILTER(?rule IN ("media.named-account", "media.owned-account")) }}
+          GRAPH ?g {{ ?d a pufa:Report ; pufa:docId ?docid . ?xBy ?xHow ?x . }}
+          OPTIONAL {{ GRAPH {E} {{ ?x pufa:operatedBy ?agency . ?agency rdfs:label ?operator }} }}
+        }} ORDER BY ?docid ?name""")
+    found = sorted(_first_mentions(store, rows), key=lambda pair: (pair[1]["doc"], pair[1]["start"]))
+    return _collect((r["name"], ev, {"operated_by": r["operator"]}) for r, ev in found)
 
 
-def _mention_evidence(r: dict) -> dict:
-    """The first place a mention occurs; ``fill_sentences`` adds the sentence around it."""
-    start, end, _os, _oe = parse_spans(r["spans"])[0]
-    return {"doc": r["docid"], "text": None, "start": start, "end": end}
+def _first_mentions(store: GraphStore, rows: list[dict]):
+    """(row, evidence) for rows with a surface form and a report: where the report first writes it
+    (``fill_sentences`` adds the sentence around it); rows whose surface the text lacks are left out."""
+    texts = _texts(store, {r["docid"] for r in rows})
+    for r in rows:
+        at = texts.get(r["docid"], "").find(r["surface"])
+        if at >= 0:
+            yield r, {"doc": r["docid"], "text": None, "start": at, "end": at + len(r["surface"])}
 
 
 def people(store: GraphStore) -> list[Answer]:
     """People the reports name, with the sentence around each mention."""
-    rows = store.query(PROLOGUE + """
-        SELECT ?name ?docid ?spans WHERE { GRAPH ?g {
-          ?m pufa:mentionOf ?x ; pufa:spans ?spans .
-          ?x a pufa:Person ; rdfs:label ?name . ?d a pufa:Report ; pufa:docId ?docid } } ORDER BY ?docid ?spans""")
-    return _collect((r["name"], _mention_evidence(r), {}) for r in rows)
+    rows = store.query(PROLOGUE + f"""
+        SELECT DISTINCT ?name ?surface ?docid WHERE {{
+          GRAPH {E} {{ ?f pufa:formOf ?x ; pufa:surface ?surface . ?x a pufa:Person ; rdfs:label ?name }}
+          GRAPH ?g {{ ?d a pufa:Report ; pufa:docId ?docid . ?xBy ?xHow ?x }} }} ORDER BY ?docid ?name""")
+    found = sorted(_first_mentions(store, rows), key=lambda pair: (pair[1]["doc"], pair[1]["start"]))
+    return _collect((r["name"], ev, {}) for r, ev in found)
 
 
 def fill_sentences(store: GraphStore, answers: list[Answer]) -> list[Answer]:

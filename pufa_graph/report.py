@@ -92,11 +92,9 @@ def _venue_labels() -> dict[str, str]:
 
 
 def _quantities(store: GraphStore) -> list[dict]:
-    rows = store.query(PROLOGUE + """
-        SELECT ?what ?value ?unit ?text ?docid ?sentence ?start ?end WHERE { GRAPH ?g {
-          ?q a pufa:Quantity ; pufa:what ?what ; pufa:value ?value ; pufa:unit ?unit ; rdfs:label ?text ;
-             pufa:inReport ?d ; pufa:evidence ?e . ?d pufa:docId ?docid .
-          ?e pufa:sentence ?sentence ; pufa:start ?start ; pufa:end ?end } } ORDER BY ?docid ?start""")
+    from .queries import quantity_rows
+
+    rows = quantity_rows(store)
     return [{"what": r["what"], "as_written": r["text"], "doc": r["docid"],
              "evidence": {"doc": r["docid"], "text": r["sentence"], "start": int(r["start"]), "end": int(r["end"])}}
             for r in rows]

@@ -14,6 +14,11 @@ def literal(value: str) -> str:
     return f'"{escaped}"'
 
 
+def label(value: str) -> str:
+    """A label as the graph writes it: Chinese, tagged @zh."""
+    return literal(value) + "@zh"
+
+
 def iri(value: str) -> str:
     """An IRI reference; refuses characters that could close it."""
     if re.search(r'[<>"{}|^`\\\s\x00-\x20]', value):

@@ -688,13 +688,14 @@ MAX_REPORTS = 300
 
 def _reports_to_draw(store, reports: list, names: list[str]) -> list:
     """The newest MAX_REPORTS of ``reports``, preferring those whose graph names one of ``names``."""
-    from .sparql import literal
-    from .store.base import PROLOGUE
+    from .sparql import label
+    from .store.base import ENTITIES, PROLOGUE
 
     if names:
-        values = " ".join(literal(n) for n in names)
+        values = " ".join(label(n) for n in names)
         rows = store.query(PROLOGUE + f"SELECT DISTINCT ?g WHERE {{ VALUES ?name {{ {values} }} "
-                                      "GRAPH ?g { ?x rdfs:label|skos:altLabel ?name } }")
+                                      f"GRAPH {ENTITIES} {{ ?x rdfs:label|skos:altLabel ?name }} "
+                                      "GRAPH ?g { ?d a pufa:Report . ?xBy ?xHow ?x } }")
         naming = {r["g"] for r in rows}
         reports = [d for d in reports if d.graph in naming] or reports
     return sorted(reports, key=lambda d: (d.date or "", d.id), reverse=True)[:MAX_REPORTS]

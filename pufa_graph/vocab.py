@@ -43,22 +43,23 @@ class ClosedNamespace:
 
 PUFA = ClosedNamespace("pufa", BASE + "ontology#", """
     Report Agency Law Campaign Activity Venue Village Region Person AudienceGroup PublicityRole Collective MediaChannel
-    DemonstrationDesignation Problem Quantity Mention Evidence
+    DemonstrationDesignation Problem Quantity SurfaceForm
     AgencyKind LawLevel VenueType ActivityForm CampaignKind DesignationLevel
 
-    docId sourceName sourcePath format encoding text issuerName docNumber indexNumber
-    script sourceLine pipelineVersion issuer region
+    docId sourceName sourceKey format encoding text issuerName docNumber indexNumber
+    script sourceLine pipelineVersion issuer region namedGraph
 
     kind level jurisdiction regionCode campaignMonth campaignDay firstYear lastYear
 
-    mentionOf inReport surface start end origStart origEnd sentence rule spans
+    formOf surface rule reason start end
 
     organizer implicitOrganizer partner leadUnit host undertaker coOrganizer participant supporter responsibleUnit guidedBy collectiveOrganizer
     promotesLaw topic venue venueType audience
-    partOfCampaign form date planned quantity evidence
+    partOfCampaign form date planned quantity
     what value unit approximate qualifier
     designee designationTitle designationLevel year batch
     summary reportedIn operatedBy role person pendingWrite writeBatch
+    modelVersion ontologyDigest
 """)
 class Written:
     """A closed namespace's terms as N-Triples text ("<iri>"), for statements written out as text."""
@@ -81,8 +82,8 @@ SKOS = ClosedNamespace("skos", "http://www.w3.org/2004/02/skos/core#",
 ORG = ClosedNamespace("org", "http://www.w3.org/ns/org#", "FormalOrganization subOrganizationOf")
 SCHEMA = ClosedNamespace("schema", "https://schema.org/",
                          "GovernmentOrganization Legislation EventSeries Event Place AdministrativeArea "
-                         "Person Audience containedInPlace")
-DCT = ClosedNamespace("dcterms", "http://purl.org/dc/terms/", "title date identifier source")
+                         "Person Audience containedInPlace mentions")
+DCT = ClosedNamespace("dcterms", "http://purl.org/dc/terms/", "title date identifier source isPartOf")
 PROV = ClosedNamespace("prov", "http://www.w3.org/ns/prov#",
                        "Entity Activity wasDerivedFrom wasGeneratedBy wasAttributedTo value")
 XSD = ClosedNamespace("xsd", "http://www.w3.org/2001/XMLSchema#", "string date gYearMonth integer decimal boolean anyURI")
@@ -92,6 +93,16 @@ PREFIXES = {
     "pufa": PUFA.iri, "rdf": RDF.iri, "rdfs": RDFS.iri, "dcterms": DCT.iri, "prov": PROV.iri,
     "xsd": XSD.iri, "skos": SKOS.iri, "org": ORG.iri, "schema": SCHEMA.iri, "id": ID,
 }
+
+
+#: every entity described once (types, labels, aliases, kinds, places, the merge log)
+ENTITIES_GRAPH = f"{ID}graph/entities"
+#: the ontology (classes, properties, concept schemes) as the store holds it, so data and terms travel together
+ONTOLOGY_GRAPH = f"{ID}graph/ontology"
+#: the subject that records the store's model version
+STORE_NODE = f"{ID}store"
+#: version of the RDF model the store is written in (2: entities graph, PROV evidence, no mention nodes)
+MODEL_VERSION = 2
 
 
 def doc_graph(doc_id: str) -> NamedNode:

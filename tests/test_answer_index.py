@@ -18,8 +18,8 @@ def index_and_sparql_agree(store, scoped: bool = False) -> int:
     every report region, a part of one, and every year); returns the answers seen."""
     from pufa_graph import queries as Q
 
-    laws = [r["l"] for r in store.query(Q.PROLOGUE + "SELECT DISTINCT ?l WHERE { GRAPH ?g { "
-                                        "?a pufa:promotesLaw/rdfs:label ?l } }")]
+    laws = [r["l"] for r in store.query(Q.PROLOGUE + "SELECT DISTINCT ?l WHERE { GRAPH ?g { ?a pufa:promotesLaw ?x } "
+                                        f"GRAPH {Q.E} {{ ?x rdfs:label ?l }} }}")]
     kinds = [None] + [r["v"] for r in store.query(Q.PROLOGUE + "SELECT DISTINCT (STRAFTER(STR(?t), '#venue_') AS ?v) "
                                                   "WHERE { GRAPH ?g { ?a pufa:venueType ?t } }")]
     scopes = [(None, None)]

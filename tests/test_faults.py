@@ -214,7 +214,7 @@ def test_a_partial_graph_left_by_an_older_writer_is_repaired(tmp_path):
     try:
         assert pufa_cli(server.url, "ingest", str(report)).returncode == 0
         with open_store(server.url) as store:  # lose every evidence sentence, as a cut-short chunk would
-            store.update(PROLOGUE + "DELETE { GRAPH ?g { ?e pufa:sentence ?s } } WHERE { GRAPH ?g { ?e pufa:sentence ?s } }")
+            store.update(PROLOGUE + "DELETE { GRAPH ?g { ?e prov:value ?s } } WHERE { GRAPH ?g { ?e prov:value ?s } }")
         assert faults.problems(server.url, expected) != []
         result = pufa_cli(server.url, "ingest", "--format", "json", str(report))
         assert json.loads(result.stdout)["replaced"] == 1

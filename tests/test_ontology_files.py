@@ -170,13 +170,14 @@ PREFIXES = f"""
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 @prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
 """
 
 GOOD = PREFIXES + """
 doc:0123456789abcdef a pufa:Report ;
     pufa:docId "0123456789abcdef" ;
     pufa:sourceName "report.txt" ;
-    pufa:text "县司法局开展宪法宣传周活动。" ;
+    pufa:text "县司法局开展宪法宣传周活动。"@zh ;
     pufa:script "simplified" ;
     dcterms:date "2024-12-04"^^xsd:date .
 
@@ -189,14 +190,12 @@ ex:activity1 a pufa:Activity ;
     pufa:organizer ex:justice ;
     pufa:form pufa:form_lecture ;
     pufa:planned false ;
-    pufa:inReport doc:0123456789abcdef ;
-    pufa:evidence ex:evidence1 .
+    prov:wasDerivedFrom ex:evidence1 .
 pufa:form_lecture a pufa:ActivityForm .
 
-ex:evidence1 a pufa:Evidence ;
-    pufa:inReport doc:0123456789abcdef ;
+ex:evidence1 dcterms:isPartOf doc:0123456789abcdef ;
     pufa:start 0 ; pufa:end 14 ;
-    pufa:sentence "县司法局开展宪法宣传周活动。" .
+    prov:value "县司法局开展宪法宣传周活动。"@zh .
 """
 
 
@@ -214,13 +213,13 @@ def test_good_data_conforms(shapes: Graph) -> None:
 #: case -> (text in GOOD, its replacement, the start of the message the violation must carry)
 BROKEN = {
     "activity without evidence": (
-        "    pufa:evidence ex:evidence1 .", "    .", "Every activity needs at least one pufa:evidence"),
+        "    prov:wasDerivedFrom ex:evidence1 .", "    .", "Every activity needs prov:wasDerivedFrom"),
     "organizer not an agency": (
         "pufa:organizer ex:justice", "pufa:organizer ex:nobody", "pufa:organizer must point"),
     "kind not typed AgencyKind": (
         "pufa:kind_justice a pufa:AgencyKind .", "", "pufa:kind of an agency"),
     "report without text": (
-        '    pufa:text "县司法局开展宪法宣传周活动。" ;\n', "", "A report needs exactly one pufa:text"),
+        '    pufa:text "县司法局开展宪法宣传周活动。"@zh ;\n', "", "A report needs exactly one pufa:text"),
     "report date not xsd:date": (
         '"2024-12-04"^^xsd:date', '"2024年12月4日"', "A report has at most one dcterms:date"),
     "evidence end before start": (
@@ -247,7 +246,8 @@ def test_region_code_pattern(shapes: Graph) -> None:
 
 
 def test_quantity_value_decimal(shapes: Graph) -> None:
-    quantity = PREFIXES + 'ex:q1 a pufa:Quantity ; pufa:value %s ; pufa:qualifier "at_least" .'
+    quantity = PREFIXES + 'ex:q1 a pufa:Quantity ; pufa:value %s ; pufa:qualifier "at_least" ; prov:wasDerivedFrom ex:s1 .'
+    quantity += ' ex:s1 dcterms:isPartOf ex:r ; pufa:start 0 ; pufa:end 5 ; prov:value "发放资料3000份"@zh .'
     assert validate(quantity % '"3000"^^xsd:decimal', shapes)[0]
     assert validate(quantity % "1.5", shapes)[0]
     assert not validate(quantity % '"3000"', shapes)[0]

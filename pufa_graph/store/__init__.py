@@ -91,13 +91,18 @@ def write_marker(path: Path) -> None:
     os.replace(temporary, marker)
 
 
-def open_store(location: str | None = None, *, create: bool = True, read_only: bool = False) -> GraphStore:
-    """Open the store at ``location``; ``create`` makes a new one where there is none (writers only)."""
+def open_store(location: str | None = None, *, create: bool = True, read_only: bool = False,
+               any_model: bool = False) -> GraphStore:
+    """Open the store at ``location``; ``create`` makes a new one where there is none (writers only).
+    A store written in another RDF model is refused unless ``any_model`` (for `doctor` and `migrate`)."""
+    from .base import check_model
+
     location = store_location(location)
     if is_remote(location):
         from .remote import RemoteStore
 
-        return RemoteStore(location)
+        store = RemoteStore(location)
+        return store if any_model else check_model(store)
     from .embedded import EmbeddedStore
 
     path = Path(location)
@@ -117,4 +122,4 @@ def open_store(location: str | None = None, *, create: bool = True, read_only: b
     store = EmbeddedStore(path, read_only=read_only)
     if found.layout is None and not read_only:
         write_marker(path)  # a store made before markers: it is ours, say so from now on
-    return store
+    return store if any_model else check_model(store)

@@ -192,13 +192,14 @@ class AnswerIndex:
 REBUILD_QUERY = """
 SELECT ?act ?docid ?start ?end ?text ?region ?when ?docDate ?role ?value WHERE {
   GRAPH ?g {
-    ?act pufa:promotesLaw ?anyLaw ; pufa:organizer ?anyOrg ; pufa:inReport ?d ; pufa:evidence ?e .
-    ?d pufa:docId ?docid . ?e pufa:sentence ?text ; pufa:start ?start ; pufa:end ?end .
-    OPTIONAL { ?d pufa:region/rdfs:label ?region } OPTIONAL { ?act pufa:date ?when } OPTIONAL { ?d dcterms:date ?docDate }
-    { ?act pufa:promotesLaw ?x . ?x rdfs:label ?value . BIND("law" AS ?role) }
-    UNION { ?act pufa:organizer ?x . ?x rdfs:label ?value . BIND("org" AS ?role) }
-    UNION { ?act pufa:venueType ?vt . BIND("venue_type" AS ?role) BIND(STRAFTER(STR(?vt), "#venue_") AS ?value) }
+    ?act pufa:promotesLaw ?anyLaw ; pufa:organizer ?anyOrg ; prov:wasDerivedFrom ?e . ?d a pufa:Report .
+    ?d pufa:docId ?docid . ?e prov:value ?text ; pufa:start ?start ; pufa:end ?end .
+    OPTIONAL { ?act pufa:date ?when } OPTIONAL { ?d dcterms:date ?docDate }
   }
+  OPTIONAL { GRAPH ?g { ?d pufa:region ?regionNode } GRAPH ENTITIES { ?regionNode rdfs:label ?region } }
+  { GRAPH ?g { ?act pufa:promotesLaw ?x } GRAPH ENTITIES { ?x rdfs:label ?value } BIND("law" AS ?role) }
+  UNION { GRAPH ?g { ?act pufa:organizer ?x } GRAPH ENTITIES { ?x rdfs:label ?value } BIND("org" AS ?role) }
+  UNION { GRAPH ?g { ?act pufa:venueType ?vt } BIND("venue_type" AS ?role) BIND(STRAFTER(STR(?vt), "#venue_") AS ?value) }
 }"""
 
 
@@ -207,7 +208,9 @@ def answers_in_store(store) -> list[ReportAnswers]:
     from .base import PROLOGUE
 
     acts: dict[str, dict] = {}
-    for r in store.query(PROLOGUE + REBUILD_QUERY):
+    from .base import ENTITIES
+
+    for r in store.query(PROLOGUE + REBUILD_QUERY.replace("ENTITIES", ENTITIES)):
         act = acts.setdefault(r["act"], {"doc": r["docid"], "evidence": (int(r["start"]), int(r["end"]), r["text"]),
                                          "region": r["region"] or "", "dated": r["when"] or r["docDate"] or "",
                                          "law": [], "org": [], "venue_type": []})

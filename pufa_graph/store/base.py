@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..vocab import ID, PREFIXES
+from ..vocab import ENTITIES_GRAPH, ID, MODEL_VERSION, ONTOLOGY_GRAPH, PREFIXES, STORE_NODE
 
 PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
@@ -27,6 +27,28 @@ def retarget(nquads: str, graphs: dict[str, str]) -> str:
     return re.sub(f" <({names})> \\.$", lambda m: f" <{graphs[m.group(1)]}> .", nquads, flags=re.M)
 
 
+#: the entities graph as a query names it
+ENTITIES = f"<{ENTITIES_GRAPH}>"
+#: the sentence a fact (?act) is derived from, with its text and offsets, as a query matches it
+EVIDENCE = "?act prov:wasDerivedFrom ?e . ?e prov:value ?text ; pufa:start ?start ; pufa:end ?end ."
+
+#: one update that drops from the entities graph what no report mentions any more (after a report is
+#: replaced or removed): entities and the surface forms resolved to them
+FORGET_UNMENTIONED = f"""DELETE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?x ?p ?o }} }} WHERE {{
+  GRAPH <{ENTITIES_GRAPH}> {{
+    {{ ?x <{PREFIXES['pufa']}formOf> ?e }} UNION {{ ?x a ?class FILTER(?class != <{PREFIXES['pufa']}SurfaceForm>) BIND(?x AS ?e) }}
+    ?x ?p ?o
+  }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?r ?how ?e }} FILTER(?g != <{ENTITIES_GRAPH}>) }}
+}}"""
+
+
+def is_report_graph(graph: str) -> bool:
+    """A report's named graph (not the entities, the ontology, a draft or the journal)."""
+    return graph.startswith(f"{ID}graph/") and graph not in (ENTITIES_GRAPH, ONTOLOGY_GRAPH, JOURNAL_GRAPH) \
+        and not graph.startswith(DRAFTS)
+
+
 @dataclass
 class StoredDoc:
     id: str
@@ -44,7 +66,7 @@ class StoredDoc:
         return {"id": self.id, "source": self.source, "title": self.title, "issuer": self.issuer,
                 "issuer_as_written": self.issuer_as_written,
                 "issuer_inferred": bool(self.issuer and not self.issuer_as_written),
-                "date": self.date, "region": self.region, "path": self.path}
+                "date": self.date, "region": self.region, "path": self.source}
 
 
 def insert_data(graph: str, statements: list[str]) -> str:
@@ -61,6 +83,23 @@ def statements_by_graph(nquads: str) -> dict[str, list[str]]:
             body, graph = line.rstrip(" .").rsplit(" ", 1)
             by_graph.setdefault(graph.strip("<>"), []).append(body + " .")
     return by_graph
+
+
+def old_model(location: str, version: int) -> str:
+    return (f"store {location} is written in RDF model {version}; this pufa-graph writes and reads model "
+            f"{MODEL_VERSION}: run `pufa migrate` to rebuild it from the report files (or the texts it holds), "
+            f"or ingest the reports again into a new store")
+
+
+def check_model(store: "GraphStore") -> "GraphStore":
+    """The store, when it is written in this version's model (or empty); else a one-line error."""
+    from ..errors import StoreError
+
+    version = store.model_version()
+    if version is not None and version != MODEL_VERSION:
+        store.close()
+        raise StoreError(old_model(store.location, version))
+    return store
 
 
 class GraphStore:
@@ -97,16 +136,17 @@ class GraphStore:
         rows = self.query(PROLOGUE + """
             SELECT ?g ?id ?source ?path ?title ?written ?issuer ?date ?version ?region WHERE {
               GRAPH ?g {
-                ?d a pufa:Report ; pufa:docId ?id ; pufa:sourceName ?source ; pufa:sourcePath ?path .
+                ?d a pufa:Report ; pufa:docId ?id ; pufa:sourceName ?source ; pufa:sourceKey ?path .
                 FILTER(!STRSTARTS(STR(?g), "DRAFTS"))
                 OPTIONAL { ?d dcterms:title ?title }
                 OPTIONAL { ?d pufa:issuerName ?written }
-                OPTIONAL { ?d pufa:issuer/rdfs:label ?issuer }
-                OPTIONAL { ?d pufa:region/rdfs:label ?region }
                 OPTIONAL { ?d dcterms:date ?date }
                 OPTIONAL { ?d pufa:pipelineVersion ?version }
               }
-            } ORDER BY ?source ?id""".replace("DRAFTS", DRAFTS))
+              OPTIONAL { GRAPH ?g { ?d pufa:issuer ?issuerNode } GRAPH <ENTITIES> { ?issuerNode rdfs:label ?issuer } }
+              OPTIONAL { GRAPH ?g { ?d pufa:region ?regionNode } GRAPH <ENTITIES> { ?regionNode rdfs:label ?region } }
+            }""".replace("DRAFTS", DRAFTS).replace("ENTITIES", ENTITIES_GRAPH))
+        rows.sort(key=lambda r: (r["source"], r["id"]))  # in Python: servers collate names differently
         return [StoredDoc(id=r["id"], source=r["source"], path=r["path"], graph=r["g"], title=r["title"],
                           issuer=r["issuer"] or r["written"], issuer_as_written=r["written"], date=r["date"],
                           region=r["region"], version=r["version"])
@@ -124,6 +164,7 @@ class GraphStore:
         from ..sparql import iri
 
         by_graph = statements_by_graph(nquads)
+        self.insert_statements(ENTITIES_GRAPH, by_graph.get(ENTITIES_GRAPH, []))  # only adds: safe before the rest
         drafts = {g: draft_graph(g) for g in graphs}
         journal = " ".join(f"{iri(d)} pufa:pendingWrite true ." for d in drafts.values())
         self.update(PROLOGUE + f"INSERT DATA {{ GRAPH {iri(JOURNAL_GRAPH)} {{ {journal} }} }}")
@@ -132,7 +173,49 @@ class GraphStore:
         parts = [f"DROP SILENT GRAPH {iri(g)}" for g in drop if g not in drafts]
         parts += [f"MOVE SILENT GRAPH {iri(d)} TO {iri(g)}" for g, d in drafts.items()]
         parts.append(f"DELETE DATA {{ GRAPH {iri(JOURNAL_GRAPH)} {{ {journal} }} }}")
+        if any(d for d in drop) or self.stored(graphs):
+            parts.append(FORGET_UNMENTIONED)
         self.update(PROLOGUE + " ;\n".join(parts))
+
+    def stored(self, graphs: list[str]) -> bool:
+        """Is any of these graphs stored already (so writing it replaces a report)?"""
+        from ..sparql import iri
+
+        if not graphs:
+            return False
+        values = " ".join(iri(g) for g in graphs)
+        rows = self.query(f"ASK {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
+        return bool(rows) and rows[0].get("result") == "true"
+
+    # -- the model ---------------------------------------------------------
+    def model_version(self) -> int | None:
+        """The RDF model the store is written in: MODEL_VERSION, an older one, or None for a store with no reports."""
+        rows = self.query(f"SELECT ?v WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ <{STORE_NODE}> <{PREFIXES['pufa']}modelVersion> ?v }} }}")
+        if rows and rows[0]["v"]:
+            return int(rows[0]["v"])
+        rows = self.query(f"ASK {{ GRAPH ?g {{ ?d <{PREFIXES['pufa']}docId> ?id }} }}")
+        return 1 if rows and rows[0].get("result") == "true" else None
+
+    def ensure_model(self) -> None:
+        """Before a write: refuse a store of an older model, and keep the ontology graph in step with
+        ontology/pufa.ttl (its concepts and their labels travel with the data)."""
+        from ..errors import StoreError
+        from .model import ontology_statements
+
+        version = self.model_version()
+        if version is not None and version != MODEL_VERSION:
+            raise StoreError(old_model(self.location, version))
+        statements, digest = ontology_statements()
+        rows = self.query(f"SELECT ?d WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ <{STORE_NODE}> <{PREFIXES['pufa']}ontologyDigest> ?d }} }}")
+        if rows and rows[0]["d"] == digest:
+            return
+        self.update(f"DROP SILENT GRAPH <{ONTOLOGY_GRAPH}>")
+        self.load_statements(ONTOLOGY_GRAPH, statements[:-2])
+        self.update(insert_data(ONTOLOGY_GRAPH, statements[-2:]))  # version and digest last: the graph is whole
+
+    def load_statements(self, graph: str, statements: list[str]) -> None:
+        """Add statements that need no transaction (a store may load them faster)."""
+        self.insert_statements(graph, statements)
 
     def insert_statements(self, graph: str, statements: list[str]) -> None:
         self.update(insert_data(graph, statements))
@@ -167,26 +250,44 @@ class GraphStore:
 
         parts = [f"DROP SILENT GRAPH {iri(g)}" for g in graphs]
         if parts:
-            self.update(" ;\n".join(parts))
+            self.update(" ;\n".join(parts + [FORGET_UNMENTIONED]))
+
+    def terms(self, sparql: str) -> list[dict]:
+        """SELECT rows as RDF terms (pyoxigraph NamedNode, BlankNode, Literal)."""
+        raise NotImplementedError
+
+    def graphs(self) -> list[str]:
+        """The named graphs pufa writes and reads, sorted: every report's, the entities and the ontology
+        graph (not drafts, the journal, or a server's own graphs)."""
+        rows = self.query(f"SELECT ?g WHERE {{ VALUES ?g {{ <{ENTITIES_GRAPH}> <{ONTOLOGY_GRAPH}> }} "
+                          "FILTER EXISTS { GRAPH ?g { ?s ?p ?o } } }")
+        return sorted({d.graph for d in self.documents()} | {r["g"] for r in rows})
+
+    def graph_triples(self, graph: str) -> list[tuple]:
+        """(subject, predicate, object) of one named graph, as pyoxigraph terms."""
+        from ..sparql import iri
+
+        rows = self.terms(f"SELECT ?s ?p ?o WHERE {{ GRAPH {iri(graph)} {{ ?s ?p ?o }} }}")
+        return [(r["s"], r["p"], r["o"]) for r in rows]
 
     def dataset(self) -> dict:
-        """Every named graph as an rdflib Graph (graph IRI -> Graph)."""
+        """Every graph of :meth:`graphs` as an rdflib Graph (graph IRI -> Graph), for tests and checks."""
+        from ..export.terms import to_rdflib
+
         import rdflib
 
-        graphs: dict[str, rdflib.Graph] = {}
-        for r in self.query("SELECT ?g ?s ?p ?o (DATATYPE(?o) AS ?dt) (LANG(?o) AS ?lang) (ISIRI(?o) AS ?iri) "
-                            "WHERE { GRAPH ?g { ?s ?p ?o } }"):
-            graph = graphs.setdefault(r["g"], rdflib.Graph(identifier=rdflib.URIRef(r["g"])))
-            if r["iri"] == "true":
-                obj = rdflib.URIRef(r["o"])
-            elif r["lang"]:
-                obj = rdflib.Literal(r["o"], lang=r["lang"])
-            else:  # RDF 1.1: a plain literal is an xsd:string; rdflib tells them apart, so write it plain
-                datatype = r["dt"] if r["dt"] and not r["dt"].endswith("#string") else None
-                obj = rdflib.Literal(r["o"], datatype=rdflib.URIRef(datatype) if datatype else None)
-            graph.add((rdflib.URIRef(r["s"]), rdflib.URIRef(r["p"]), obj))
-        return graphs
+        out = {}
+        for g in self.graphs():
+            graph = out[g] = rdflib.Graph(identifier=rdflib.URIRef(g))
+            for triple in self.graph_triples(g):
+                graph.add(tuple(to_rdflib(t) for t in triple))
+        return out
 
     def triple_count(self) -> int:
-        rows = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        """Statements in pufa's graphs (a server's own graphs and pufa's journal not counted)."""
+        from ..sparql import literal
+
+        rows = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                          f"FILTER(STRSTARTS(STR(?g), {literal(ID + 'graph/')}) && ?g != <{JOURNAL_GRAPH}> "
+                          f"&& !STRSTARTS(STR(?g), {literal(DRAFTS)})) }}")
         return int(rows[0]["n"]) if rows else 0

@@ -14,7 +14,7 @@ import pyoxigraph
 
 from ..errors import StoreError
 from .answers import AnswerIndex, ReportAnswers, answers_in_store
-from .base import JOURNAL_GRAPH, GraphStore, draft_graph, retarget
+from .base import FORGET_UNMENTIONED, JOURNAL_GRAPH, GraphStore, draft_graph, retarget
 
 #: the graph that journals report graphs being written
 JOURNAL = pyoxigraph.NamedNode(JOURNAL_GRAPH)
@@ -93,6 +93,22 @@ class EmbeddedStore(GraphStore):
         except (OSError, RuntimeError) as exc:
             raise self._failure(exc, "read") from None
 
+    def terms(self, sparql: str) -> list[dict]:
+        try:
+            result = self._store.query(sparql, named_graphs=self._visible)
+            names = [v.value for v in result.variables]
+            return [{name: solution[name] for name in names} for solution in result]
+        except SyntaxError as exc:
+            raise StoreError(f"SPARQL syntax error: {exc}") from None
+        except (OSError, RuntimeError) as exc:
+            raise self._failure(exc, "read") from None
+
+    def graph_triples(self, graph: str) -> list[tuple]:
+        node = pyoxigraph.NamedNode(graph)
+        if self._visible is not None and node not in self._visible:
+            return []
+        return [(q.subject, q.predicate, q.object) for q in self._store.quads_for_pattern(None, None, None, node)]
+
     def update(self, sparql: str) -> None:
         try:
             self._store.update(sparql)
@@ -142,8 +158,20 @@ class EmbeddedStore(GraphStore):
             raise self._failure(exc, "write to") from None
         parts = [f"DROP SILENT GRAPH {iri(g)}" for g in drop if g not in graphs]
         parts += [f"MOVE SILENT GRAPH {iri(draft)} TO {iri(g)}" for g, draft in drafts.items()]
+        if drafts or drop:  # a report replaced or removed may leave entities no report mentions
+            parts.append(FORGET_UNMENTIONED)
         self.update(" ;\n".join(parts + self._commit(token)))
         self._index_done()
+
+    def load_statements(self, graph: str, statements: list[str]) -> None:
+        """By bulk load: a transaction would write them twice (log and tables)."""
+        suffix = f" <{graph}> .\n"
+        text = "".join(line[:-2] + suffix for line in statements)
+        try:
+            self._store.bulk_load(text.encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
+        except (SyntaxError, OSError, RuntimeError) as exc:
+            self._remove_bulk_leftovers()
+            raise self._failure(exc, "write to") from None
 
     def drop_graphs(self, graphs) -> None:
         """Remove whole reports in one transaction."""
@@ -152,7 +180,8 @@ class EmbeddedStore(GraphStore):
         graphs = list(graphs)
         token = uuid.uuid4().hex
         self._index_begin([], [], graphs, token)
-        self.update(" ;\n".join([f"DROP SILENT GRAPH {iri(g)}" for g in graphs] + self._commit(token)))
+        self.update(" ;\n".join([f"DROP SILENT GRAPH {iri(g)}" for g in graphs] + [FORGET_UNMENTIONED]
+                                 + self._commit(token)))
         self._index_done()
 
     @staticmethod

@@ -14,6 +14,8 @@ class Health:
     kind: str  # embedded | remote
     ok: bool = True
     layout: int | None = None
+    #: the RDF model the store is written in (None: no reports yet)
+    model: int | None = None
     reports: int | None = None
     graphs: int | None = None
     #: report graphs a write cut short: drafts and journalled graphs (the next ingest drops them)
@@ -50,7 +52,7 @@ def diagnose(location: str) -> Health:
         if health.leftover_files:
             health.problem(f"{len(health.leftover_files)} file(s) left by a failed bulk load (safe to delete)")
     try:
-        store = open_store(location, create=False, read_only=True)
+        store = open_store(location, create=False, read_only=True, any_model=True)
     except StoreError as exc:
         health.problem(str(exc))
         return health
@@ -63,8 +65,13 @@ def diagnose(location: str) -> Health:
 
 
 def _count(store, health: Health) -> None:
-    from .base import DRAFTS, JOURNAL_GRAPH
+    from ..vocab import ENTITIES_GRAPH, MODEL_VERSION, ONTOLOGY_GRAPH
+    from .base import DRAFTS, JOURNAL_GRAPH, old_model
 
+    health.model = store.model_version()
+    if health.model is not None and health.model != MODEL_VERSION:
+        health.problem(old_model(store.location, health.model))
+        return
     docs = store.documents()
     health.reports = len(docs)
     report_graphs = {d.graph for d in docs}
@@ -75,7 +82,8 @@ def _count(store, health: Health) -> None:
     if health.unfinished:
         health.problem(f"{len(health.unfinished)} graph(s) left by a write cut short or under way"
                        " (the next `pufa ingest` drops them)")
-    health.stray = sorted(set(graphs) - report_graphs - set(health.unfinished) - {JOURNAL_GRAPH})
+    health.stray = sorted(set(graphs) - report_graphs - set(health.unfinished)
+                          - {JOURNAL_GRAPH, ENTITIES_GRAPH, ONTOLOGY_GRAPH})
     if health.stray:
         health.problem(f"{len(health.stray)} named graph(s) hold no report")
     ids = [d.id for d in docs]
