@@ -31,14 +31,14 @@ def _echo_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _open(ctx: click.Context, mode: str = "read"):
+def _open(ctx: click.Context, mode: str = "read", any_model: bool = False):
     """The store, for ``read`` (read-only: never made, repaired or compacted), ``write`` (an existing
-    store) or ``create`` (made where there is none)."""
+    store) or ``create`` (made where there is none); ``any_model`` opens one of an older RDF model."""
     from .errors import PufaError
     from .store import open_store
 
     try:
-        return open_store(ctx.obj["store"], create=mode == "create", read_only=mode == "read")
+        return open_store(ctx.obj["store"], create=mode == "create", read_only=mode == "read", any_model=any_model)
     except PufaError as exc:
         _fail(exc)
 
@@ -243,6 +243,68 @@ def remove(ctx: click.Context, docs: tuple[str, ...]) -> None:
     finally:
         store.close()
     click.echo(f"removed {len(removed)} report(s): {', '.join(removed)}")
+
+
+@main.command(name="import")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def import_cmd(ctx: click.Context, files: tuple[str, ...], fmt: str) -> None:
+    """Read pufa's own RDF exports back into the store: .nq, .trig, .ttl, .nt, .jsonld.
+
+    Named graphs are kept; statements without one (Turtle, N-Triples) go to the report, entities or
+    ontology graph pufa writes them in. A report already stored is replaced, whole.
+
+    \b
+    Examples:
+      pufa --store copy import exports/pufa.trig
+      pufa --store http://localhost:7878 import exports/pufa.nq
+    """
+    from pathlib import Path
+
+    from .importer import import_file
+
+    done = []
+    with _open(ctx, "create") as store:
+        for path in files:
+            done.append(import_file(store, Path(path)))
+            if fmt == "text":
+                click.echo(f"{done[-1].file}: {done[-1].reports} report(s), {done[-1].statements} statement(s)")
+    _open(ctx, "write").close()  # an embedded store rebuilds its answer index from what was imported
+    if fmt == "json":
+        _echo_json([d.to_json() for d in done])
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def migrate(ctx: click.Context, fmt: str) -> None:
+    """Rebuild a store written by an older pufa-graph in this version's RDF model.
+
+    Each report is read again from its file where that still holds the same report, else from the
+    text the store kept. The new graphs replace the old in one journalled write; a migration cut
+    short leaves the store old or new, so run it again.
+
+    \b
+    Example:
+      pufa --store old-store migrate
+    """
+    from .migrate import migrate as run_migrate
+
+    store = _open(ctx, "write", any_model=True)
+    try:
+        result = run_migrate(store)
+    finally:
+        store.close()
+    _open(ctx, "write").close()  # the answer index settles on the new graphs
+    if fmt == "json":
+        _echo_json(result.to_json())
+    elif result.model_before in (None, 2):
+        click.echo("nothing to migrate: the store is written in this version's model")
+    else:
+        click.echo(f"migrated {result.reports} report(s) from model {result.model_before}: "
+                   f"{result.from_files} from their files, {result.from_stored_text} from the stored text"
+                   + (f"; {len(result.failed)} failed: " + "; ".join(result.failed) if result.failed else ""))
 
 
 ENTITY_TYPES = ["agency", "law", "campaign", "venue", "village", "region", "person", "group", "role", "collective", "media"]

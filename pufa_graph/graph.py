@@ -254,12 +254,26 @@ def describe(doc: Document) -> Described:
     entity_triples(doc, out)
     activity_triples(doc, out)
     report = doc_iri(doc.id)
+    _kinds_of_named_agencies(out)
     referenced = {o for _s, _p, o in out.report}
     # an entity the report names but no statement of it points to is still mentioned by the report
     out.report += [(report, SCHEMA.mentions, node) for node in out.mentioned if node not in referenced]
     out.report = list(dict.fromkeys(out.report))
     out.entities = list(dict.fromkeys(out.entities))
     return out
+
+
+def _kinds_of_named_agencies(out: Described) -> None:
+    """An agency the report names only as a parent (柳州市公安局 of its 柳江分局) gets its kind by its name."""
+    from .recognize.agencies import kind_of_name
+
+    agency, kind = _CLASS["agency"], str(PUFA.kind)
+    typed = {s for s, p, o in out.entities if o == agency}
+    kinded = {s for s, p, _o in out.entities if p == kind}
+    labels = {s: o for s, p, o in out.entities if p == RDFS.label and s in typed}
+    for node in sorted(typed - kinded):
+        name = labels[node][1:].rsplit('"', 1)[0]
+        out.entities.append((node, kind, concept("kind", kind_of_name(name))))
 
 
 def report_triples(doc: Document) -> list[Triple]:

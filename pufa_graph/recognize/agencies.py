@@ -81,6 +81,15 @@ def _which_body(matched: str) -> AgencyBody:
     raise LookupError(matched)
 
 
+@lru_cache(maxsize=8192)
+def kind_of_name(name: str) -> str:
+    """The kind of a canonical agency name by the catalogue body it ends with (柳州市公安局 -> police),
+    for agencies a report names only as another's parent; "other" when none fits."""
+    alternation, _ = _bodies()
+    ending = [m for m in alternation.finditer(name) if m.end() == len(name)]
+    return _which_body(ending[-1].group(0)).kind if ending else "other"
+
+
 def _regions_ending(text: str) -> dict[int, list[tuple[int, str, list[str]]]]:
     ends: dict[int, list[tuple[int, str, list[str]]]] = {}
     for start, end, surface, values in gazetteer.region_matches(text):

@@ -196,14 +196,14 @@ class GraphStore:
         rows = self.query(f"ASK {{ GRAPH ?g {{ ?d <{PREFIXES['pufa']}docId> ?id }} }}")
         return 1 if rows and rows[0].get("result") == "true" else None
 
-    def ensure_model(self) -> None:
-        """Before a write: refuse a store of an older model, and keep the ontology graph in step with
-        ontology/pufa.ttl (its concepts and their labels travel with the data)."""
+    def ensure_model(self, migrated: bool = False) -> None:
+        """Before a write: refuse a store of an older model (unless it was just ``migrated``), and keep
+        the ontology graph in step with ontology/pufa.ttl (its concepts and labels travel with the data)."""
         from ..errors import StoreError
         from .model import ontology_statements
 
         version = self.model_version()
-        if version is not None and version != MODEL_VERSION:
+        if version is not None and version != MODEL_VERSION and not migrated:
             raise StoreError(old_model(self.location, version))
         statements, digest = ontology_statements()
         rows = self.query(f"SELECT ?d WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ <{STORE_NODE}> <{PREFIXES['pufa']}ontologyDigest> ?d }} }}")
