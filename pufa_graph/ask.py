@@ -30,15 +30,14 @@ def parse(question: str, store: GraphStore | None = None) -> Parsed:
 
 
 def known_regions(store: GraphStore) -> Counter:
-    """Region codes of the stored reports and agencies, by how often they occur."""
+    """Region codes of the stored reports and agencies, by how many reports and agencies have them."""
     from .store.base import PROLOGUE
 
     from .store.base import ENTITIES
 
     rows = store.query(PROLOGUE + f"""SELECT ?code (COUNT(*) AS ?n) WHERE {{
         {{ GRAPH ?g {{ ?d a pufa:Report ; pufa:region ?r }} GRAPH {ENTITIES} {{ ?r pufa:regionCode ?code }} }} UNION
-        {{ GRAPH ?g {{ ?d a pufa:Report . ?aBy ?aHow ?a }}
-           GRAPH {ENTITIES} {{ ?a a pufa:Agency ; pufa:jurisdiction/pufa:regionCode ?code }} }} }} GROUP BY ?code""")
+        {{ GRAPH {ENTITIES} {{ ?a a pufa:Agency ; pufa:jurisdiction/pufa:regionCode ?code }} }} }} GROUP BY ?code""")
     return Counter({r["code"]: int(r["n"]) for r in rows})
 
 

@@ -160,8 +160,8 @@ class Described:
 
     def named(self, type_: str, name: str) -> str:
         """An entity node by canonical name, typed and labelled in the entities graph."""
-        node, typed, labelled = _description(type_, name)
-        return self.entity(node, typed, labelled)
+        node, triples = _description(type_, name)
+        return self.entity(node, *triples)
 
     def region(self, code: str) -> str:
         nodes = [self.entity(node, *triples) for node, triples in region_triples(code)]
@@ -186,7 +186,7 @@ def entity_triples(doc: Document, out: Described) -> None:
         triples += [(form, PUFA.rule, _text(rule)) for rule in dict.fromkeys(g.rule for g in group)]
         if m.attrs.get("why") and m.canonical != surface:  # the merge log: why this surface is that entity
             triples.append((form, PUFA.reason, zh(m.attrs["why"])))
-        if m.canonical != surface:
+        if m.canonical != surface and names_on_its_own(m):
             triples.append((entity, SKOS.altLabel, zh(surface)))
         out.entity(entity, *triples)
     for eid, m in first.items():
@@ -194,8 +194,8 @@ def entity_triples(doc: Document, out: Described) -> None:
         if m.type == "region" and attrs.get("region_code"):
             out.region(attrs["region_code"])
             continue
-        node = entity_node(eid)
-        triples = [(node, RDF.type, _CLASS[m.type]), (node, RDFS.label, zh(m.canonical))]
+        node, described = _description(m.type, m.canonical)
+        triples = list(described)
         if m.type == "agency":
             kind = attrs.get("kind")
             triples.append((node, PUFA.kind, concept("kind", kind if kind and kind.isidentifier() else "other")))
@@ -218,6 +218,24 @@ def entity_triples(doc: Document, out: Described) -> None:
         out.report.append((report, PUFA.region, out.region(doc.region_code)))
     if doc.issuer_entity:
         out.report.append((report, PUFA.issuer, out.named("agency", doc.issuer_entity)))
+
+
+def names_on_its_own(m: Mention) -> bool:
+    """Is the surface a name of its entity in any report (an alias), not only in this one? 我区, 区司法局
+    and a section's bare name are resolved through the report's jurisdiction or issuer: they stay in the
+    merge log, not among the entity's skos:altLabel."""
+    if m.type == "region":
+        return m.rule != "region.own"
+    if m.type in ("agency", "collective"):
+        return _names_a_region(m.surface)
+    return True
+
+
+@lru_cache(maxsize=65536)
+def _names_a_region(surface: str) -> bool:
+    from .recognize.gazetteer import region_matches
+
+    return bool(region_matches(surface))
 
 
 @lru_cache(maxsize=8192)
@@ -321,11 +339,18 @@ def _evidence(out: Described, report: str, ev) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _description(type_: str, name: str) -> tuple[str, Triple, Triple]:
+def _description(type_: str, name: str) -> tuple[str, tuple[Triple, ...]]:
+    """An entity node by canonical name: its type, its name (rdfs:label @zh) and, where a catalogue gives
+    one, its English name (skos:prefLabel @en; rdfs:label stays the one canonical name queries match)."""
+    from .knowledge import knowledge
     from .resolve import entity_id
 
     node = entity_node(entity_id(type_, name))
-    return node, (node, RDF.type, _CLASS[type_]), (node, RDFS.label, zh(name))
+    triples = [(node, RDF.type, _CLASS[type_]), (node, RDFS.label, zh(name))]
+    english = knowledge().english_names.get((type_, name))
+    if english:
+        triples.append((node, SKOS.prefLabel, literal(english) + "@en"))
+    return node, tuple(triples)
 
 
 def _quantity_node(doc: Document, q) -> str:

@@ -6,6 +6,8 @@ installed, it is the package ``pufa_graph.ontology``.
 
 from __future__ import annotations
 
+import functools
+
 import csv
 import re
 from dataclasses import dataclass
@@ -334,6 +336,14 @@ class Knowledge:
             if parent is not None and parent.level in ("city", "province") and parent.name != region.name:
                 return parent.name + region.name
         return region.name
+
+    @functools.cached_property
+    def english_names(self) -> dict[tuple[str, str], str]:
+        """(entity type, canonical name) -> the English name the catalogues give (laws, campaigns, groups)."""
+        out = {("law", law.name): law.english for law in self.laws if law.english}
+        out |= {("campaign", c.name): c.english for c in self.campaigns if c.english}
+        out |= {("group", g.name): g.english[0] for g in self.groups if g.english}
+        return out
 
 
 @lru_cache(maxsize=1)

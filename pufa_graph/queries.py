@@ -32,8 +32,9 @@ class EntityRow:
 
 
 def list_entities(store: GraphStore, type_: str | None = None, doc: str | None = None) -> list[EntityRow]:
-    """Every entity the reports name in their text, with its names (surface forms and catalogue names)
-    and the reports that mention it; ``mentions`` counts those reports.
+    """Every entity the reports name in their text, with its names (every surface form the reports
+    write, 区司法局 too, and the catalogue's names) and the reports that mention it; ``mentions``
+    counts those reports.
 
     >>> [e.name for e in list_entities(store, "law")][:2]   # doctest: +SKIP
     ['中华人民共和国…', '宪法']
@@ -50,7 +51,7 @@ def list_entities(store: GraphStore, type_: str | None = None, doc: str | None =
           GRAPH ?g {{ ?d a pufa:Report ; pufa:docId ?docid . ?eBy ?eHow ?e . }}
           {doc_filter}
           GRAPH {E} {{ ?e a ?class ; rdfs:label ?label . FILTER EXISTS {{ ?form pufa:formOf ?e }}
-                       OPTIONAL {{ ?e skos:altLabel ?alias }} }}
+                       OPTIONAL {{ {{ ?e skos:altLabel ?alias }} UNION {{ ?anyForm pufa:formOf ?e ; pufa:surface ?alias }} }} }}
         }} GROUP BY ?e ?class""")
     out = []
     for r in sorted(rows, key=lambda r: (r["class"], r["name"], r["e"])):

@@ -84,6 +84,9 @@ def _isomorphic(left_location: str, right_location: str) -> None:
 def test_oxigraph_server_holds_the_same_graphs_and_answers(embedded, oxigraph):
     _isomorphic(embedded, oxigraph)
     assert answers(oxigraph) == answers(embedded)
+    again = cli(oxigraph, "ingest", "--format", "json", str(REPORTS))
+    assert json.loads(again.stdout)["unchanged"] == 5  # and a second ingest changes nothing
+    _isomorphic(embedded, oxigraph)
 
 
 def test_virtuoso_holds_the_same_graphs_and_answers_in_the_same_order(embedded, virtuoso):

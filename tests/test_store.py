@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+
+from bench.servers import free_port
 
 from .conftest import REPORTS, SEED
 
@@ -80,55 +80,8 @@ def test_parallel_ingest_gives_the_same_graph(tmp_path):
         assert graphs_by_name(one) == graphs_by_name(two)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def oxigraph_server(tmp_path):
-    binary = shutil.which("oxigraph")
-    if binary is None:
-        pytest.skip("the oxigraph server is not installed (pip install oxigraph)")
-    port = _free_port()
-    proc = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "server"), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
-
-
-def test_embedded_and_server_stores_hold_isomorphic_graphs(tmp_path, oxigraph_server):
-    from rdflib.compare import isomorphic
-
-    from pufa_graph.store import open_store
-
-    embedded = str(tmp_path / "embedded")
-    for location in (embedded, oxigraph_server):
-        subprocess.run([sys.executable, "-m", "pufa_graph.cli", "--store", location, "ingest", "-q", str(REPORTS)],
-                       check=True, capture_output=True)
-    with open_store(embedded) as a, open_store(oxigraph_server) as b:
-        left, right = a.dataset(), b.dataset()
-    assert set(left) == set(right) and len(left) == 5 + 2  # the reports, the entities and the ontology
-    for name in left:
-        assert isomorphic(left[name], right[name]), name
-    # and a second ingest into the server changes nothing
-    subprocess.run([sys.executable, "-m", "pufa_graph.cli", "--store", oxigraph_server, "ingest", "-q", str(REPORTS)],
-                   check=True, capture_output=True)
-    with open_store(oxigraph_server) as b:
-        assert {k: len(v) for k, v in b.dataset().items()} == {k: len(v) for k, v in left.items()}
-
-
 def test_unreachable_server_is_one_line(tmp_path):
-    port = _free_port()
+    port = free_port()
     result = subprocess.run([sys.executable, "-m", "pufa_graph.cli", "--store", f"http://127.0.0.1:{port}", "docs"],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode != 0 and "cannot reach SPARQL server" in result.stderr
