@@ -38,7 +38,8 @@ def _open(ctx: click.Context, mode: str = "read", any_model: bool = False):
     from .store import open_store
 
     try:
-        return open_store(ctx.obj["store"], create=mode == "create", read_only=mode == "read", any_model=any_model)
+        return open_store(ctx.obj["store"], create=mode == "create", read_only=mode == "read", any_model=any_model,
+                          update_url=ctx.obj.get("update_url"))
     except PufaError as exc:
         _fail(exc)
 
@@ -74,9 +75,11 @@ class PufaGroup(click.Group):
 
 @click.group(cls=PufaGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--store", envvar="PUFA_STORE", default=None, metavar="PATH|URL", help=STORE_HELP)
+@click.option("--update-url", envvar="PUFA_UPDATE_URL", default=None, metavar="URL",
+              help="A SPARQL server's update endpoint, where it is not beside the query endpoint --store names.")
 @click.version_option(package_name="pufa-graph", prog_name="pufa")
 @click.pass_context
-def main(ctx: click.Context, store: str | None) -> None:
+def main(ctx: click.Context, store: str | None, update_url: str | None) -> None:
     """Turn Chinese legal-publicity (普法) reports into a knowledge graph.
 
     \b
@@ -92,6 +95,7 @@ def main(ctx: click.Context, store: str | None) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["store"] = store
+    ctx.obj["update_url"] = update_url
 
 
 @main.command()

@@ -123,3 +123,32 @@ def test_a_query_with_its_own_range_past_the_cap_is_refused_not_cut(virtuoso):
     assert result.returncode != 0 and "at most 500 rows" in result.stderr
     whole = cli(virtuoso.url, "sparql", "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }", "--format", "json")
     assert whole.returncode == 0 and len(json.loads(whole.stdout)) > 2000
+
+
+def test_doctor_on_virtuoso_sees_only_pufas_graphs(virtuoso):
+    """Virtuoso keeps graphs of its own (virtrdf#, ldp#…): they are neither reports nor strays."""
+    result = cli(virtuoso.url, "doctor", "--format", "json")
+    assert result.returncode == 0, result.stdout
+    health = json.loads(result.stdout)
+    assert health["reports"] == 5 and health["stray"] == [] and health["model"] == 2
+
+
+def test_writes_go_to_the_update_endpoint_named(virtuoso):
+    nowhere = "http://127.0.0.1:9/update"
+    result = cli(virtuoso.url, "--update-url", nowhere, "remove", "6e2ca310")
+    assert result.returncode != 0 and nowhere in result.stderr and "Traceback" not in result.stderr
+    assert len(json.loads(cli(virtuoso.url, "docs", "--format", "json").stdout)) == 5
+
+
+def test_an_export_imports_into_virtuoso_as_the_same_graphs(embedded, tmp_path, tmp_path_factory):
+    if shutil.which("virtuoso-t") is None:
+        pytest.skip("Virtuoso is not installed (apt-get install virtuoso-opensource)")
+    exported = tmp_path / "pufa.trig"
+    assert cli(embedded, "export", "--format", "trig", "-o", str(exported)).returncode == 0
+    server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso-import"), max_rows=500).start()
+    try:
+        result = cli(server.url, "import", str(exported), env={"PUFA_REMOTE_CHUNK": "500"})
+        assert result.returncode == 0, result.stderr
+        _isomorphic(embedded, server.url)
+    finally:
+        server.stop()

@@ -92,7 +92,7 @@ def write_marker(path: Path) -> None:
 
 
 def open_store(location: str | None = None, *, create: bool = True, read_only: bool = False,
-               any_model: bool = False) -> GraphStore:
+               any_model: bool = False, update_url: str | None = None) -> GraphStore:
     """Open the store at ``location``; ``create`` makes a new one where there is none (writers only).
     A store written in another RDF model is refused unless ``any_model`` (for `doctor` and `migrate`)."""
     from .base import check_model
@@ -101,7 +101,7 @@ def open_store(location: str | None = None, *, create: bool = True, read_only: b
     if is_remote(location):
         from .remote import RemoteStore
 
-        store = RemoteStore(location)
+        store = RemoteStore(location, update_url=update_url)
         return store if any_model else check_model(store)
     from .embedded import EmbeddedStore
 

@@ -65,7 +65,7 @@ def diagnose(location: str) -> Health:
 
 
 def _count(store, health: Health) -> None:
-    from ..vocab import ENTITIES_GRAPH, MODEL_VERSION, ONTOLOGY_GRAPH
+    from ..vocab import ENTITIES_GRAPH, ID, MODEL_VERSION, ONTOLOGY_GRAPH
     from .base import DRAFTS, JOURNAL_GRAPH, old_model
 
     health.model = store.model_version()
@@ -76,7 +76,7 @@ def _count(store, health: Health) -> None:
     health.reports = len(docs)
     report_graphs = {d.graph for d in docs}
     rows = store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-    graphs = [r["g"] for r in rows]
+    graphs = [r["g"] for r in rows if r["g"].startswith(ID + "graph/")]  # not a server's own graphs
     health.graphs = len(graphs)
     health.unfinished = sorted(set(store.unfinished()) | {g for g in graphs if g.startswith(DRAFTS)})
     if health.unfinished:

@@ -4,7 +4,7 @@
 
 * ``http://host:port`` or ``http://host:port/dataset`` -> ``…/query`` and ``…/update`` (Oxigraph, Fuseki);
 * a URL ending in ``/sparql`` or ``/sparql-auth`` (Virtuoso, GraphDB-style) -> that one URL for both;
-* ``$PUFA_UPDATE_URL`` (or ``pufa --update-url``) names the update endpoint where it is elsewhere.
+* ``pufa --update-url URL`` (or ``$PUFA_UPDATE_URL``) names the update endpoint where it is elsewhere.
 
 Queries and updates go as form-encoded POSTs (``query=`` / ``update=``), which every server
 answers (Virtuoso 7 never answers a POST of ``application/sparql-query``). Results are read by
@@ -38,18 +38,18 @@ _LIMITED = re.compile(r"\b(LIMIT|OFFSET)\s+\d+[^{}]*$", re.I)
 _SELECT = re.compile(r"^\s*SELECT\b", re.I)
 
 
-def endpoints(url: str) -> tuple[str, str]:
-    """(query URL, update URL) for ``--store URL``."""
+def endpoints(url: str, update_url: str | None = None) -> tuple[str, str]:
+    """(query URL, update URL) for ``--store URL`` (and ``--update-url``)."""
     location = url.rstrip("/")
     if location.endswith(("/sparql", "/sparql-auth")):
         query = update = location
     else:
         query, update = location + "/query", location + "/update"
-    return query, os.environ.get("PUFA_UPDATE_URL") or update
+    return query, update_url or os.environ.get("PUFA_UPDATE_URL") or update
 
 
 class RemoteStore(GraphStore):
-    def __init__(self, url: str, timeout: float = 60.0):
+    def __init__(self, url: str, timeout: float = 60.0, update_url: str | None = None):
         try:
             parts = urllib.parse.urlsplit(url)
             parts.port  # noqa: B018 - raises on a port that is no number
@@ -58,7 +58,7 @@ class RemoteStore(GraphStore):
         if not parts.hostname:
             raise StoreError(f"--store {url!r} names no host (write http://HOST:PORT[/path])")
         self.location = url.rstrip("/")
-        self.query_url, self.update_url = endpoints(url)
+        self.query_url, self.update_url = endpoints(url, update_url)
         self.timeout = timeout
         self.chunk = setting("PUFA_REMOTE_CHUNK", 5000)
         user, password = os.environ.get("PUFA_STORE_USER"), os.environ.get("PUFA_STORE_PASSWORD")
