@@ -266,12 +266,13 @@ def import_cmd(ctx: click.Context, files: tuple[str, ...], fmt: str) -> None:
     """
     from pathlib import Path
 
-    from .importer import import_file
+    from .importer import import_export, read_export
 
+    exports = [read_export(Path(path)) for path in files]  # every file checked before the store is opened
     done = []
     with _open(ctx, "create") as store:
-        for path in files:
-            done.append(import_file(store, Path(path)))
+        for export in exports:
+            done.append(import_export(store, export))
             if fmt == "text":
                 click.echo(f"{done[-1].file}: {done[-1].reports} report(s), {done[-1].statements} statement(s)")
     _open(ctx, "write").close()  # an embedded store rebuilds its answer index from what was imported
@@ -294,7 +295,16 @@ def migrate(ctx: click.Context, fmt: str) -> None:
       pufa --store old-store migrate
     """
     from .migrate import migrate as run_migrate
+    from .vocab import MODEL_VERSION
 
+    with _open(ctx, "read", any_model=True) as store:  # a store that needs nothing is not opened for writing
+        before = store.model_version()
+    if before in (None, MODEL_VERSION):
+        if fmt == "json":
+            _echo_json({"model_before": before, "reports": 0, "from_files": 0, "from_stored_text": 0, "failed": []})
+        else:
+            click.echo("nothing to migrate: the store is written in this version's model")
+        return
     store = _open(ctx, "write", any_model=True)
     try:
         result = run_migrate(store)

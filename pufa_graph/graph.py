@@ -121,15 +121,6 @@ def mention_node_of(m: Mention) -> str:
 
 
 @lru_cache(maxsize=65536)
-def form_node(entity: str, surface: str) -> str:
-    """How one surface form was resolved to one entity: the merge log, described once for all reports."""
-    import hashlib
-
-    key = hashlib.sha1(f"{entity}|{surface}".encode("utf-8")).hexdigest()[:16]
-    return iri(f"{ID}form/{key}")
-
-
-@lru_cache(maxsize=65536)
 def _int(value: int) -> str:
     return literal(str(value), datatype=XSD.integer)
 
@@ -143,9 +134,10 @@ def _text(value: str) -> str:
 class Described:
     """The triples of one report: its own graph, and what it says of entities (for the entities graph).
 
-    ``mentioned`` lists every entity the report's entity descriptions are about; each is the object of
-    some statement in the report's graph (``schema:mentions`` where no other points to it), which is
-    how the reports naming an entity, and an entity no report names any more, are found.
+    ``mentioned`` lists the entities the report names; each is the object of some statement in the
+    report's graph (``schema:mentions`` where no other points to it), which is how the reports naming
+    an entity, and an entity no report names any more, are found. Entities described only because
+    a named one points to them (a parent body, a region's province) are not mentioned.
     """
 
     def __init__(self) -> None:
@@ -153,42 +145,39 @@ class Described:
         self.entities: list[Triple] = []
         self.mentioned: dict[str, None] = {}
 
-    def entity(self, node: str, *triples: Triple) -> str:
-        self.mentioned[node] = None
+    def entity(self, node: str, *triples: Triple, mentioned: bool = True) -> str:
+        if mentioned:
+            self.mentioned[node] = None
         self.entities += triples
         return node
 
-    def named(self, type_: str, name: str) -> str:
+    def named(self, type_: str, name: str, mentioned: bool = True) -> str:
         """An entity node by canonical name, typed and labelled in the entities graph."""
         node, triples = _description(type_, name)
-        return self.entity(node, *triples)
+        return self.entity(node, *triples, mentioned=mentioned)
 
-    def region(self, code: str) -> str:
-        nodes = [self.entity(node, *triples) for node, triples in region_triples(code)]
-        return nodes[-1]
+    def region(self, code: str, mentioned: bool = True) -> str:
+        """A region, with its ancestors described (and not mentioned)."""
+        chain = region_triples(code)
+        for node, triples in chain[:-1]:
+            self.entity(node, *triples, mentioned=False)
+        node, triples = chain[-1]
+        return self.entity(node, *triples, mentioned=mentioned)
 
 
 def entity_triples(doc: Document, out: Described) -> None:
-    """Entities as this report knows them (labels, aliases, kinds, hierarchy, how each surface form was
-    resolved), into the entities graph."""
-    from .resolve import entity_id
+    """Entities as this report knows them (labels, every surface form as skos:altLabel, kinds,
+    hierarchy), into the entities graph. How each form was resolved (the rule, the reason) is not
+    stored: ``pufa entities --explain`` reads it again from the report's text."""
 
     first: dict[str, Mention] = {}
-    forms: dict[tuple[str, str], list[Mention]] = {}
     for m in doc.mentions:
         first.setdefault(m.entity_id, m)
-        forms.setdefault((m.entity_id, m.surface), []).append(m)
-    for (eid, surface), group in forms.items():
-        m = group[0]
         entity = mention_node_of(m)
-        form = form_node(entity, surface)
-        triples = [(form, RDF.type, PUFA.SurfaceForm), (form, PUFA.formOf, entity), (form, PUFA.surface, zh(surface))]
-        triples += [(form, PUFA.rule, _text(rule)) for rule in dict.fromkeys(g.rule for g in group)]
-        if m.attrs.get("why") and m.canonical != surface:  # the merge log: why this surface is that entity
-            triples.append((form, PUFA.reason, zh(m.attrs["why"])))
-        if m.canonical != surface and names_on_its_own(m):
-            triples.append((entity, SKOS.altLabel, zh(surface)))
-        out.entity(entity, *triples)
+        if m.canonical != m.surface:
+            out.entity(entity, (entity, SKOS.altLabel, zh(m.surface)))
+        else:
+            out.entity(entity)
     for eid, m in first.items():
         attrs = m.attrs
         if m.type == "region" and attrs.get("region_code"):
@@ -200,9 +189,9 @@ def entity_triples(doc: Document, out: Described) -> None:
             kind = attrs.get("kind")
             triples.append((node, PUFA.kind, concept("kind", kind if kind and kind.isidentifier() else "other")))
             if attrs.get("region_code"):
-                triples.append((node, PUFA.jurisdiction, out.region(attrs["region_code"])))
+                triples.append((node, PUFA.jurisdiction, out.region(attrs["region_code"], mentioned=False)))
             if attrs.get("parent"):
-                triples.append((node, ORG.subOrganizationOf, out.named("agency", attrs["parent"])))
+                triples.append((node, ORG.subOrganizationOf, out.named("agency", attrs["parent"], mentioned=False)))
         elif m.type == "law":
             triples.append((node, PUFA.level, concept("level", attrs.get("level", "normative_document"))))
             if attrs.get("full_name") and attrs["full_name"] != m.canonical:
@@ -218,24 +207,6 @@ def entity_triples(doc: Document, out: Described) -> None:
         out.report.append((report, PUFA.region, out.region(doc.region_code)))
     if doc.issuer_entity:
         out.report.append((report, PUFA.issuer, out.named("agency", doc.issuer_entity)))
-
-
-def names_on_its_own(m: Mention) -> bool:
-    """Is the surface a name of its entity in any report (an alias), not only in this one? 我区, 区司法局
-    and a section's bare name are resolved through the report's jurisdiction or issuer: they stay in the
-    merge log, not among the entity's skos:altLabel."""
-    if m.type == "region":
-        return m.rule != "region.own"
-    if m.type in ("agency", "collective"):
-        return _names_a_region(m.surface)
-    return True
-
-
-@lru_cache(maxsize=65536)
-def _names_a_region(surface: str) -> bool:
-    from .recognize.gazetteer import region_matches
-
-    return bool(region_matches(surface))
 
 
 @lru_cache(maxsize=8192)
@@ -331,10 +302,10 @@ def _decimal(value: float) -> str:
 
 def _evidence(out: Described, report: str, ev) -> str:
     """The sentence (clause) a fact is derived from (a prov:Entity by the range of prov:wasDerivedFrom,
-    not typed in every report); facts read from the same clause share one node."""
+    not typed in every report); facts read from the same clause share one node. Its text is exactly
+    the report's text from ``pufa:start``, so its end is start + length and is not written."""
     node = iri(f"{ID}sentence/{report[1:-1].rsplit('/', 1)[-1]}/{ev.start}-{ev.end}")
-    out.report += [(node, DCT.isPartOf, report), (node, PUFA.start, _int(ev.start)),
-                   (node, PUFA.end, _int(ev.end)), (node, PROV.value, zh(ev.text))]
+    out.report += [(node, DCT.isPartOf, report), (node, PUFA.start, _int(ev.start)), (node, PROV.value, zh(ev.text))]
     return node
 
 
@@ -397,29 +368,36 @@ def activity_triples(doc: Document, out: Described) -> None:
     triples = out.report
     report = doc_iri(doc.id)
     villages = {m.canonical for m in doc.mentions if m.type == "village"}
+    # a task's 牵头单位 may be a collective (各县市司法局): it is that collective, not an agency of its name
+    collectives = ({m.canonical for m in doc.mentions if m.type == "collective"}
+                   - {m.canonical for m in doc.mentions if m.type == "agency"})
+
+    def unit(name: str) -> str:
+        return out.named("collective" if name in collectives else "agency", name)
+
     for a in doc.activities:
         node = iri(f"{ID}activity/{a.id}")
         triples += [(node, RDF.type, PUFA.Activity), (node, PROV.wasDerivedFrom, _evidence(out, report, a.evidence))]
         # false is the default and is not written
         triples += [(node, prop, _bool(True)) for prop, flag in ((PUFA.implicitOrganizer, a.implicit_organizer),
                                                                   (PUFA.planned, a.planned)) if flag]
+        triples += [(node, PUFA.leadUnit, unit(n)) for n in a.lead_units]
         for prop, type_, names in ((PUFA.organizer, "agency", a.organizers), (PUFA.partner, "agency", a.partners),
-                                   (PUFA.leadUnit, "agency", a.lead_units), (PUFA.promotesLaw, "law", a.laws),
+                                   (PUFA.promotesLaw, "law", a.laws),
                                    (PUFA.audience, "group", a.audiences), (PUFA.partOfCampaign, "campaign", a.campaigns),
                                    (PUFA.person, "person", a.persons),
                                    (PUFA.collectiveOrganizer, "collective", a.collective_organizers)):
             triples += [(node, prop, out.named(type_, n)) for n in names]
         for role, names in sorted(a.roles.items()):
             prop = getattr(PUFA, role_property(role))
-            triples += [(node, prop, out.named("agency", n)) for n in names]
+            triples += [(node, prop, unit(n)) for n in names]
         for venue in a.venues:
             triples.append((node, PUFA.venue, out.named("village" if venue in villages else "venue", venue)))
         triples += [(node, PUFA.venueType, concept("venue", v)) for v in a.venue_types]
         triples += [(node, PUFA.form, concept("form", f)) for f in a.forms]
         if a.date:
             triples.append((node, PUFA.date, _date_literal(a.date)))
-        for q in a.quantities:
-            triples.append((node, PUFA.quantity, _quantity_node(doc, q)))
+        # an activity's quantities are those of its clause: they share its sentence node (no link of its own)
     for q in doc.quantities:
         qn = _quantity_node(doc, q)
         triples += [(qn, RDF.type, PUFA.Quantity), (qn, PUFA.what, zh(q.what)),

@@ -102,8 +102,17 @@ def _home(subject: str, statements, sentence_doc: dict[str, str]) -> str | None:
     return None
 
 
-def import_file(store: GraphStore, path: Path) -> Imported:
-    """Write the reports of one export file into the store (replacing the same reports)."""
+@dataclass
+class Export:
+    """One export file read and checked: its reports' graphs and the entities graph."""
+
+    path: Path
+    by_graph: dict[str, list[str]]
+    reports: list[str]
+
+
+def read_export(path: Path) -> Export:
+    """Read and check one export file, before any store is opened (a bad file changes nothing)."""
     from .store.base import old_model
 
     by_graph = read_graphs(path)
@@ -115,6 +124,12 @@ def import_file(store: GraphStore, path: Path) -> Imported:
     stray = sorted(set(by_graph) - set(reports) - {ENTITIES_GRAPH})
     if stray:
         raise PufaError(f"{shown(path)}: graph <{stray[0]}> is not one pufa writes; this is not a pufa export")
+    return Export(path, by_graph, reports)
+
+
+def import_export(store: GraphStore, export: Export) -> Imported:
+    """Write the reports of one export file into the store (replacing the same reports)."""
+    by_graph, reports, path = export.by_graph, export.reports, export.path
     store.recover()
     store.ensure_model()
     lines = [f"{line[:-2]} <{g}> .\n" for g in reports + [ENTITIES_GRAPH] for line in by_graph.get(g, [])]

@@ -95,13 +95,14 @@ class Processed:
     warnings: list[str] = field(default_factory=list)
 
 
-def process_file(path: str, max_bytes: int | None = None, given=None) -> Processed:
-    """All per-report work; runs in a worker process. Errors come back as data, never as tracebacks."""
+def process_file(path: str, max_bytes: int | None = None, given=None, stored_text: str | None = None) -> Processed:
+    """All per-report work; runs in a worker process. Errors come back as data, never as tracebacks.
+    With ``stored_text`` the report is the text a store kept, named ``path`` (see ``pufa migrate``)."""
     from .graph import report_nquads, source_key
-    from .pipeline import read_document
+    from .pipeline import analyse_stored, read_document
     from .store.answers import report_answers
 
-    if os.path.isdir(path):  # a folder expand_paths could not list
+    if stored_text is None and os.path.isdir(path):  # a folder expand_paths could not list
         try:
             os.listdir(path)
             cause = "is a folder"
@@ -113,7 +114,8 @@ def process_file(path: str, max_bytes: int | None = None, given=None) -> Process
     # cost time, growing with the report (15 of 80 s on a 20 MB file); cycles are freed afterwards
     gc.disable()
     try:
-        doc = read_document(path, max_bytes=max_bytes, analyse=True, given=given)
+        doc = (read_document(path, max_bytes=max_bytes, analyse=True, given=given) if stored_text is None
+               else analyse_stored(stored_text, path, given))
         nquads, in_graph, entity_quads = report_nquads(doc)
     except PufaError as exc:
         return Processed(path=path, error=str(exc))

@@ -8,7 +8,6 @@ journalled write, so a migration cut short leaves the store as it was or migrate
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -38,6 +37,7 @@ class Migrated:
 def migrate(store: GraphStore, on_report: Callable[[str], None] | None = None) -> Migrated:
     from .ingest import process_file
     from .manifest import Given
+    from .vocab import doc_graph
 
     result = Migrated(model_before=store.model_version())
     if result.model_before in (None, MODEL_VERSION):
@@ -47,31 +47,25 @@ def migrate(store: GraphStore, on_report: Callable[[str], None] | None = None) -
     old_graphs = [r["g"] for r in store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
                   if is_report_graph(r["g"]) or r["g"] == ENTITIES_GRAPH]
     batch = []
-    with tempfile.TemporaryDirectory(prefix="pufa-migrate-") as scratch:
-        for i, r in enumerate(rows):
-            processed = None
-            if r["path"] and Path(r["path"]).is_file():
-                processed = process_file(r["path"])
-                if processed.error or processed.id != r["id"]:
-                    processed = None  # the file has changed since: keep the report the store holds
-                else:
-                    result.from_files += 1
-            if processed is None:
-                copy = Path(scratch) / str(i) / r["name"]
-                copy.parent.mkdir()
-                copy.write_text(r["text"], encoding="utf-8")
-                # what the old graph says of issuer, date and address stands in for the page header
-                given = Given(issuer=r["issuer"], date=r["date"], url=r["url"], source="the migrated store")
-                processed = process_file(str(copy), given=given)
-                result.from_stored_text += 1
-            if processed.error:
-                result.failed.append(f"{r['name']}: {processed.error}")
-                continue
-            batch.append(processed)
-            if on_report:
-                on_report(r["name"])
-    from .vocab import doc_graph
-
+    for r in rows:
+        processed = None
+        if r["path"] and Path(r["path"]).is_file():
+            processed = process_file(r["path"])
+            if processed.error or processed.id != r["id"]:
+                processed = None  # the file has changed since: keep the report the store holds
+            else:
+                result.from_files += 1
+        if processed is None:
+            # what the old graph says of issuer, date and address stands in for the page header
+            given = Given(issuer=r["issuer"], date=r["date"], url=r["url"], source="the migrated store")
+            processed = process_file(r["name"], given=given, stored_text=r["text"])
+            result.from_stored_text += 1
+        if processed.error:
+            result.failed.append(f"{r['name']}: {processed.error}")
+            continue
+        batch.append(processed)
+        if on_report:
+            on_report(r["name"])
     graphs = [doc_graph(p.id).value for p in batch]
     store.write_reports("".join(p.nquads for p in batch), graphs=graphs,
                         drop=[g for g in old_graphs if g not in graphs], answers=[p.answers for p in batch])

@@ -101,11 +101,12 @@ _QUERIES = {
                     GRAPH {entities} {{ ?x skos:altLabel ?alias }} }}""",
     "relations": """SELECT ?g ?s ?p ?o ?text ?start ?end WHERE {{
                       {{ GRAPH {graph} {{ ?d a pufa:Report . VALUES ?p {{ {relations} }} ?s ?p ?o .
-                           OPTIONAL {{ ?s prov:wasDerivedFrom ?e . ?e prov:value ?text ; pufa:start ?start ; pufa:end ?end }} }} }}
+                           OPTIONAL {{ ?s prov:wasDerivedFrom ?e . ?e prov:value ?text ; pufa:start ?start .
+                                      BIND(?start + STRLEN(?text) AS ?end) }} }} }}
                       UNION {{ GRAPH {graph} {{ ?d a pufa:Report . ?sBy ?sHow ?s }}
                                GRAPH {entities} {{ VALUES ?p {{ {relations} }} ?s ?p ?o }} }} }}""",
     "mentions": """SELECT DISTINCT ?g ?x ?surface WHERE {{ GRAPH {graph} {{ ?d a pufa:Report . ?xBy ?xHow ?x }}
-                     GRAPH {entities} {{ ?f pufa:formOf ?x ; pufa:surface ?surface }} }}""",
+                     GRAPH {entities} {{ ?x rdfs:label|skos:altLabel ?surface }} }}""",
 }
 
 

@@ -137,3 +137,14 @@ def read_document(path: str | Path, max_bytes: int | None = None, analyse: bool 
     state = {"path": str(path), "max_bytes": max_bytes or DEFAULT_MAX_BYTES, "given": given}
     stages = DOCUMENT_STAGES + (ANALYSIS_STAGES if analyse else [])
     return run_stages(state, stages)["document"]
+
+
+def analyse_stored(text: str, name: str, given=None) -> Document:
+    """A stored report analysed again from the normalized text the store keeps (named ``name``, as its
+    file was), ``given`` standing in for what its page header said: how ``entities --explain`` and
+    ``migrate`` read what the graph does not keep."""
+    from .model import SourceText
+
+    state = {"path": name, "max_bytes": None, "given": given,
+             "source": SourceText(path=name, format="txt", text=text, encoding="utf-8")}
+    return run_stages(state, DOCUMENT_STAGES[1:] + ANALYSIS_STAGES)["document"]

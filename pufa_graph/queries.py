@@ -32,9 +32,8 @@ class EntityRow:
 
 
 def list_entities(store: GraphStore, type_: str | None = None, doc: str | None = None) -> list[EntityRow]:
-    """Every entity the reports name in their text, with its names (every surface form the reports
-    write, 区司法局 too, and the catalogue's names) and the reports that mention it; ``mentions``
-    counts those reports.
+    """Every entity the reports name, with its names (every surface form the reports write, 区司法局
+    too, and the catalogue's names) and the reports that mention it; ``mentions`` counts those reports.
 
     >>> [e.name for e in list_entities(store, "law")][:2]   # doctest: +SKIP
     ['中华人民共和国…', '宪法']
@@ -50,8 +49,7 @@ def list_entities(store: GraphStore, type_: str | None = None, doc: str | None =
           VALUES ?class {{ {values} }}
           GRAPH ?g {{ ?d a pufa:Report ; pufa:docId ?docid . ?eBy ?eHow ?e . }}
           {doc_filter}
-          GRAPH {E} {{ ?e a ?class ; rdfs:label ?label . FILTER EXISTS {{ ?form pufa:formOf ?e }}
-                       OPTIONAL {{ {{ ?e skos:altLabel ?alias }} UNION {{ ?anyForm pufa:formOf ?e ; pufa:surface ?alias }} }} }}
+          GRAPH {E} {{ ?e a ?class ; rdfs:label ?label . OPTIONAL {{ ?e skos:altLabel ?alias }} }}
         }} GROUP BY ?e ?class""")
     out = []
     for r in sorted(rows, key=lambda r: (r["class"], r["name"], r["e"])):
@@ -72,24 +70,54 @@ class MergeStep:
     docs: list[str]
 
 
+#: reports read again per entity by ``explain_entity`` (their ids come first in ``EntityRow.docs``)
+EXPLAIN_REPORTS = 20
+
+
 def explain_entity(store: GraphStore, name: str) -> list[tuple[EntityRow, list[MergeStep]]]:
-    """Why mentions were merged into the entity (or entities) called ``name`` or having it as an alias."""
+    """Why mentions were merged into the entity (or entities) called ``name`` or having it as an alias.
+
+    The merge log is not stored: the first EXPLAIN_REPORTS reports that mention the entity are analysed
+    again from the text and metadata the store keeps, which gives the rules and reasons ingest found.
+    """
+    from .graph import mention_node_of
+    from .manifest import Given
+    from .pipeline import analyse_stored
+
     entities = [e for e in list_entities(store) if e.name == name or name in e.aliases]
     out = []
     for e in entities:
         node = iri(_entity_iri(e))
-        rows = store.query(PROLOGUE + f"""
-            SELECT ?surface (GROUP_CONCAT(DISTINCT ?rule; separator="{SEP}") AS ?rules)
-                   (SAMPLE(?reason) AS ?why) WHERE {{
-              GRAPH {E} {{ ?f pufa:formOf {node} ; pufa:surface ?surface ; pufa:rule ?rule .
-                           OPTIONAL {{ ?f pufa:reason ?reason }} }}
-            }} GROUP BY ?surface ORDER BY ?surface""")
-        texts = _texts(store, e.docs)
-        steps = [MergeStep(r["surface"], sorted(r["rules"].split(SEP)), r["why"],
-                           [d for d in e.docs if r["surface"] in texts.get(d, "")])
-                 for r in sorted(rows, key=lambda r: r["surface"])]
-        out.append((e, steps))
+        forms: dict[str, MergeStep] = {}
+        for report in _stored_reports(store, e.docs[:EXPLAIN_REPORTS]):
+            given = Given(issuer=report["issuer"], date=report["date"], url=report["url"], source="the store")
+            doc = analyse_stored(report["text"], report["name"], given)
+            for m in doc.mentions:
+                if mention_node_of(m) != node:
+                    continue
+                step = forms.setdefault(m.surface, MergeStep(m.surface, [], m.attrs.get("why"), []))
+                if m.rule not in step.rules:
+                    step.rules.append(m.rule)
+                if report["id"] not in step.docs:
+                    step.docs.append(report["id"])
+        for step in forms.values():
+            step.rules.sort()
+            step.docs.sort()
+        out.append((e, [forms[s] for s in sorted(forms)]))
     return out
+
+
+def _stored_reports(store: GraphStore, docs) -> list[dict]:
+    """id, name, text, issuer (as written), date and url of some stored reports, by id."""
+    docs = list(docs)
+    if not docs:
+        return []
+    values = " ".join(literal(d) for d in docs)
+    rows = store.query(PROLOGUE + f"""SELECT ?id ?name ?text ?issuer ?date ?url WHERE {{ VALUES ?id {{ {values} }}
+        GRAPH ?g {{ ?d pufa:docId ?id ; pufa:sourceName ?name ; pufa:text ?text .
+                    OPTIONAL {{ ?d pufa:issuerName ?issuer }} OPTIONAL {{ ?d dcterms:date ?date }}
+                    OPTIONAL {{ ?d dcterms:source ?url }} }} }}""")
+    return sorted(rows, key=lambda r: r["id"])
 
 
 def _entity_iri(e: EntityRow) -> str:
@@ -197,7 +225,8 @@ def activity_details(store: GraphStore, acts: dict[str, str]) -> list[dict]:
     quantities = store.query(PROLOGUE + f"""
         SELECT ?act ?q ?what ?value ?unit ?approx ?qualifier ?text WHERE {{
           VALUES ?act {{ {values} }}
-          GRAPH ?g {{ ?act pufa:quantity ?q . ?q pufa:what ?what ; pufa:value ?value ; pufa:unit ?unit ;
+          GRAPH ?g {{ ?act prov:wasDerivedFrom ?e . ?q a pufa:Quantity ; prov:wasDerivedFrom ?e ;
+                      pufa:what ?what ; pufa:value ?value ; pufa:unit ?unit ;
                       rdfs:label ?text . OPTIONAL {{ ?q pufa:approximate ?approx }}
                       OPTIONAL {{ ?q pufa:qualifier ?qualifier }} }}
         }} ORDER BY ?q""")
@@ -506,7 +535,8 @@ def quantity_rows(store: GraphStore) -> list[dict]:
         SELECT ?what ?value ?unit ?text ?docid ?sentence ?start ?end WHERE { GRAPH ?g {
           ?q a pufa:Quantity ; pufa:what ?what ; pufa:value ?value ; pufa:unit ?unit ; rdfs:label ?text ;
              prov:wasDerivedFrom ?e . ?d a pufa:Report ; pufa:docId ?docid .
-          ?e prov:value ?sentence ; pufa:start ?start ; pufa:end ?end } } ORDER BY ?docid ?start ?q""")
+          ?e prov:value ?sentence ; pufa:start ?start . BIND(?start + STRLEN(?sentence) AS ?end) } }
+        ORDER BY ?docid ?start ?q""")
 
 
 def quantities_for(store: GraphStore, topic: list[str], qualifiers: list[str] = ()) -> list[Answer]:
@@ -562,35 +592,42 @@ def problems(store: GraphStore, topic: list[str], any_of: list[str] = ()) -> lis
 
 
 def media_accounts(store: GraphStore) -> list[Answer]:
-    """Named new-media accounts (“法治柳江”微信公众号, 人民法院的“柳江法苑”) and who runs them."""
+    """Named new-media accounts (“法治柳江”微信公众号, 人民法院的“柳江法苑”) and who runs them; the
+    channels the catalogue names (微信公众号, 抖音, 电视: ontology/media.csv) are kinds, not accounts."""
+    from .knowledge import knowledge
+
+    platforms = {m.name for m in knowledge().media}
     rows = store.query(PROLOGUE + f"""
         SELECT DISTINCT ?name ?surface ?docid ?operator WHERE {{
-          GRAPH {E} {{ ?f pufa:formOf ?x ; pufa:rule ?rule ; pufa:surface ?surface . ?x a pufa:MediaChannel ;
-                       rdfs:label ?name .
-                       FILTER(?rule IN ("media.named-account", "media.owned-account")) }}
+          GRAPH {E} {{ ?x a pufa:MediaChannel ; rdfs:label ?name ; rdfs:label|skos:altLabel ?surface }}
           GRAPH ?g {{ ?d a pufa:Report ; pufa:docId ?docid . ?xBy ?xHow ?x . }}
           OPTIONAL {{ GRAPH {E} {{ ?x pufa:operatedBy ?agency . ?agency rdfs:label ?operator }} }}
-        }} ORDER BY ?docid ?name""")
+        }}""")
+    rows = [r for r in rows if r["name"] not in platforms]
     found = sorted(_first_mentions(store, rows), key=lambda pair: (pair[1]["doc"], pair[1]["start"]))
     return _collect((r["name"], ev, {"operated_by": r["operator"]}) for r, ev in found)
 
 
 def _first_mentions(store: GraphStore, rows: list[dict]):
-    """(row, evidence) for rows with a surface form and a report: where the report first writes it
-    (``fill_sentences`` adds the sentence around it); rows whose surface the text lacks are left out."""
+    """(row, evidence) per name and report: where the report first writes any of the name's surface
+    forms (``fill_sentences`` adds the sentence around it); a name the text lacks is left out."""
     texts = _texts(store, {r["docid"] for r in rows})
+    first: dict[tuple[str, str], tuple[dict, int]] = {}
     for r in rows:
         at = texts.get(r["docid"], "").find(r["surface"])
-        if at >= 0:
-            yield r, {"doc": r["docid"], "text": None, "start": at, "end": at + len(r["surface"])}
+        key = (r["name"], r["docid"])
+        if at >= 0 and (key not in first or at < first[key][1]):
+            first[key] = (r, at)
+    for (_name, doc), (r, at) in first.items():
+        yield r, {"doc": doc, "text": None, "start": at, "end": at + len(r["surface"])}
 
 
 def people(store: GraphStore) -> list[Answer]:
     """People the reports name, with the sentence around each mention."""
     rows = store.query(PROLOGUE + f"""
         SELECT DISTINCT ?name ?surface ?docid WHERE {{
-          GRAPH {E} {{ ?f pufa:formOf ?x ; pufa:surface ?surface . ?x a pufa:Person ; rdfs:label ?name }}
-          GRAPH ?g {{ ?d a pufa:Report ; pufa:docId ?docid . ?xBy ?xHow ?x }} }} ORDER BY ?docid ?name""")
+          GRAPH {E} {{ ?x a pufa:Person ; rdfs:label ?name ; rdfs:label|skos:altLabel ?surface }}
+          GRAPH ?g {{ ?d a pufa:Report ; pufa:docId ?docid . ?xBy ?xHow ?x }} }}""")
     found = sorted(_first_mentions(store, rows), key=lambda pair: (pair[1]["doc"], pair[1]["start"]))
     return _collect((r["name"], ev, {}) for r, ev in found)
 

@@ -43,7 +43,7 @@ class ClosedNamespace:
 
 PUFA = ClosedNamespace("pufa", BASE + "ontology#", """
     Report Agency Law Campaign Activity Venue Village Region Person AudienceGroup PublicityRole Collective MediaChannel
-    DemonstrationDesignation Problem Quantity SurfaceForm
+    DemonstrationDesignation Problem Quantity
     AgencyKind LawLevel VenueType ActivityForm CampaignKind DesignationLevel
 
     docId sourceName sourceKey format encoding text issuerName docNumber indexNumber
@@ -51,11 +51,11 @@ PUFA = ClosedNamespace("pufa", BASE + "ontology#", """
 
     kind level jurisdiction regionCode campaignMonth campaignDay firstYear lastYear
 
-    formOf surface rule reason start end
+    start
 
     organizer implicitOrganizer partner leadUnit host undertaker coOrganizer participant supporter responsibleUnit guidedBy collectiveOrganizer
     promotesLaw topic venue venueType audience
-    partOfCampaign form date planned quantity
+    partOfCampaign form date planned
     what value unit approximate qualifier
     designee designationTitle designationLevel year batch
     summary reportedIn operatedBy role person pendingWrite writeBatch

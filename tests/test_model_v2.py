@@ -173,3 +173,34 @@ def test_import_refuses_what_is_not_ours_in_one_line_and_changes_nothing(tmp_pat
         assert len(result.stderr.strip().splitlines()) == 1
     assert cli(store, "export", "--format", "nquads", "-o", str(tmp_path / "after.nq")).returncode == 0
     assert (tmp_path / "before.nq").read_bytes() == (tmp_path / "after.nq").read_bytes()
+
+
+def test_an_activitys_quantities_are_those_of_its_sentence():
+    """Why the graph needs no activity → quantity link: on the seeds and the development set, the
+    quantities an activity has are exactly those derived from its clause."""
+    from pathlib import Path
+
+    from pufa_graph.pipeline import read_document
+
+    dev = Path(__file__).resolve().parents[2] / "shared" / "dev" / "docs"
+    paths = list(SEED.values()) + (sorted(dev.iterdir()) if dev.is_dir() else [])
+    checked = 0
+    for path in paths:
+        doc = read_document(path, analyse=True)
+        by_clause: dict = {}
+        for q in doc.quantities:
+            by_clause.setdefault((q.evidence.start, q.evidence.end), []).append((q.text, q.at))
+        for a in doc.activities:
+            assert sorted((q.text, q.at) for q in a.quantities) == sorted(
+                by_clause.get((a.evidence.start, a.evidence.end), [])), (path.name, a.evidence.text)
+            checked += bool(a.quantities)
+    assert checked > 20
+
+
+def test_explain_reads_the_merge_log_again_from_the_stored_text(tmp_path):
+    store = str(tmp_path / "store")
+    assert cli(store, "ingest", str(REPORTS)).returncode == 0
+    found = json.loads(cli(store, "entities", "--explain", "柳州市柳江区司法局", "--format", "json").stdout)
+    forms = {f["surface"]: f for f in found[0]["forms"]}
+    assert "区司法局" in forms and "jurisdiction" in forms["区司法局"]["why"]
+    assert forms["区司法局"]["rules"] and forms["区司法局"]["docs"] == found[0]["entity"]["docs"]

@@ -125,6 +125,7 @@ def _graph_elements(triples, graph: str) -> Iterator[Node | Edge]:
     nodes = {s for s, statements in by_subject.items()
              if any(p == RDF_TYPE and o.value.startswith(PUFA) and o.value[len(PUFA):] in NODE_CLASSES
                     for p, o in statements)}
+    derived: dict[str, list[Node]] = {}  # sentence -> the facts derived from it
     for subject in sorted(nodes):
         statements = sorted(by_subject[subject], key=lambda po: (po[0], str(po[1])))
         node = Node(node_id(subject), next(o.value[len(PUFA):] for p, o in statements
@@ -138,8 +139,10 @@ def _graph_elements(triples, graph: str) -> Iterator[Node | Edge]:
             if p == PREFIXES["prov"] + "wasDerivedFrom" and o.value in sentences:
                 sentence = sentences[o.value]
                 node.properties["evidence"] = [sentence[PREFIXES["prov"] + "value"].value]
-                node.properties["evidence_start"] = [int(sentence[PUFA + "start"].value)]
-                node.properties["evidence_end"] = [int(sentence[PUFA + "end"].value)]
+                start = int(sentence[PUFA + "start"].value)
+                node.properties["evidence_start"] = [start]
+                node.properties["evidence_end"] = [start + len(node.properties["evidence"][0])]
+                derived.setdefault(o.value, []).append(node)
                 report = sentence.get(PREFIXES["dcterms"] + "isPartOf")
                 if report is not None:
                     yield Edge(node.id, node_id(report.value), "inReport", doc)
@@ -152,6 +155,10 @@ def _graph_elements(triples, graph: str) -> Iterator[Node | Edge]:
                 yield Edge(node.id, node_id(o.value), _relation(p), doc)
         node.properties["label"] = [_label(node)]
         yield node
+    # an activity's quantities are those derived from its sentence
+    for facts in derived.values():
+        for activity in (n for n in facts if n.label == "Activity"):
+            yield from (Edge(activity.id, q.id, "quantity", doc) for q in facts if q.label == "Quantity")
     # statements about entities written in a report's graph (none in this model, but a store may hold them)
     for subject in sorted(set(by_subject) - nodes - set(sentences)):
         for p, o in sorted(by_subject[subject], key=lambda po: (po[0], str(po[1]))):

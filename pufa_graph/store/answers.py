@@ -193,7 +193,7 @@ REBUILD_QUERY = """
 SELECT ?act ?docid ?start ?end ?text ?region ?when ?docDate ?role ?value WHERE {
   GRAPH ?g {
     ?act pufa:promotesLaw ?anyLaw ; pufa:organizer ?anyOrg ; prov:wasDerivedFrom ?e . ?d a pufa:Report .
-    ?d pufa:docId ?docid . ?e prov:value ?text ; pufa:start ?start ; pufa:end ?end .
+    ?d pufa:docId ?docid . ?e prov:value ?text ; pufa:start ?start . BIND(?start + STRLEN(?text) AS ?end)
     OPTIONAL { ?act pufa:date ?when } OPTIONAL { ?d dcterms:date ?docDate }
   }
   OPTIONAL { GRAPH ?g { ?d pufa:region ?regionNode } GRAPH ENTITIES { ?regionNode rdfs:label ?region } }

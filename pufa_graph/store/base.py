@@ -30,17 +30,16 @@ def retarget(nquads: str, graphs: dict[str, str]) -> str:
 #: the entities graph as a query names it
 ENTITIES = f"<{ENTITIES_GRAPH}>"
 #: the sentence a fact (?act) is derived from, with its text and offsets, as a query matches it
-EVIDENCE = "?act prov:wasDerivedFrom ?e . ?e prov:value ?text ; pufa:start ?start ; pufa:end ?end ."
+EVIDENCE = ("?act prov:wasDerivedFrom ?e . ?e prov:value ?text ; pufa:start ?start . "
+            "BIND(?start + STRLEN(?text) AS ?end)")
 
-#: one update that drops from the entities graph what no report mentions any more (after a report is
-#: replaced or removed): entities and the surface forms resolved to them
-FORGET_UNMENTIONED = f"""DELETE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?x ?p ?o }} }} WHERE {{
-  GRAPH <{ENTITIES_GRAPH}> {{
-    {{ ?x <{PREFIXES['pufa']}formOf> ?e }} UNION {{ ?x a ?class FILTER(?class != <{PREFIXES['pufa']}SurfaceForm>) BIND(?x AS ?e) }}
-    ?x ?p ?o
-  }}
-  FILTER NOT EXISTS {{ GRAPH ?g {{ ?r ?how ?e }} FILTER(?g != <{ENTITIES_GRAPH}>) }}
-}}"""
+#: the updates that drop from the entities graph what nothing points to any more (after a report is
+#: replaced or removed): no report's statement, and no other entity's. Each pass sees the one before:
+#: a section no report names goes in the first, its bureau in the second …, a province in the fifth.
+FORGET_UNMENTIONED = " ;\n".join([f"""DELETE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?o }} }} WHERE {{
+  GRAPH <{ENTITIES_GRAPH}> {{ ?e a ?class . ?e ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?r ?how ?e }} }}
+}}"""] * 5)
 
 
 def is_report_graph(graph: str) -> bool:
