@@ -186,6 +186,16 @@ def test_graphml_carries_the_facts_people_ask_about(exported):
     assert any(d.get("level") for d in graph.nodes.values() if d["type"] == "law")
 
 
+def test_igraph_reads_the_graphml_with_every_edge_and_attribute(exported):
+    import igraph
+
+    graph = igraph.Graph.Read_GraphML(str(exported["graphml"]))
+    edges = sum(1 for _ in ET.parse(exported["graphml"]).iter(f"{G}edge"))
+    assert graph.ecount() == edges and graph.is_directed()
+    assert {"type", "label", "evidence", "venue_types"} <= set(graph.vs.attributes())
+    assert Counter(graph.es["relation"])["promotesLaw"] > 0
+
+
 # -- Neo4j ---------------------------------------------------------------------------------
 
 #: the property types neo4j-admin database import reads in a header
