@@ -30,15 +30,18 @@ def parse(question: str, store: GraphStore | None = None) -> Parsed:
 
 
 def known_regions(store: GraphStore) -> Counter:
-    """Region codes of the stored reports and agencies, by how many reports and agencies have them."""
-    from .store.base import PROLOGUE
+    """Region codes of the stored reports and agencies, by how many reports and agencies have them
+    (a region's IRI ends in its code: no join needed, which on 10,000 reports is most of the time)."""
+    from .store.base import ENTITIES, PROLOGUE
 
-    from .store.base import ENTITIES
+    rows = store.query(PROLOGUE + f"""SELECT ?r (COUNT(*) AS ?n) WHERE {{
+        {{ GRAPH ?g {{ ?d pufa:region ?r }} }} UNION {{ GRAPH {ENTITIES} {{ ?a pufa:jurisdiction ?r }} }} }} GROUP BY ?r""")
+    return Counter({region_code(r["r"]): int(r["n"]) for r in rows})
 
-    rows = store.query(PROLOGUE + f"""SELECT ?code (COUNT(*) AS ?n) WHERE {{
-        {{ GRAPH ?g {{ ?d a pufa:Report ; pufa:region ?r }} GRAPH {ENTITIES} {{ ?r pufa:regionCode ?code }} }} UNION
-        {{ GRAPH {ENTITIES} {{ ?a a pufa:Agency ; pufa:jurisdiction/pufa:regionCode ?code }} }} }} GROUP BY ?code""")
-    return Counter({r["code"]: int(r["n"]) for r in rows})
+
+def region_code(iri: str) -> str:
+    """The GB/T 2260 code of a region's IRI (…/id/region/450206)."""
+    return iri.rsplit("/", 1)[-1]
 
 
 # -- answering --------------------------------------------------------------------
@@ -175,11 +178,9 @@ def _preferred(acts: list[dict], test) -> list[dict]:
 def _doc_regions(store: GraphStore) -> dict[str, str]:
     from .store.base import PROLOGUE
 
-    from .store.base import ENTITIES
-
-    rows = store.query(PROLOGUE + f"""SELECT ?docid ?code WHERE {{ GRAPH ?g {{
-        ?d a pufa:Report ; pufa:docId ?docid ; pufa:region ?r }} GRAPH {ENTITIES} {{ ?r pufa:regionCode ?code }} }}""")
-    return {r["docid"]: r["code"] for r in rows}
+    rows = store.query(PROLOGUE + """SELECT ?docid ?r WHERE { GRAPH ?g {
+        ?d a pufa:Report ; pufa:docId ?docid ; pufa:region ?r } }""")
+    return {r["docid"]: region_code(r["r"]) for r in rows}
 
 
 def _significant(code: str) -> str:
