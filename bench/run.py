@@ -165,6 +165,27 @@ def one_process_budget(files: list[Path], store: Path, floor_mb_per_s: float, me
             "floor_ms_per_report": round(megabytes / floor_mb_per_s / n * 1000, 1)}
 
 
+QUADS = """import collections, json, sys, pyoxigraph
+store = pyoxigraph.Store.read_only(sys.argv[1])
+shared = {"https://w3id.org/pufa-graph/id/graph/entities": "entities", "https://w3id.org/pufa-graph/id/graph/ontology": "ontology"}
+counts = collections.Counter()
+for quad in store:
+    name = getattr(quad.graph_name, "value", "")
+    counts[shared.get(name, "reports" if "/graph/" in name and "/_" not in name else "pufa")] += 1
+reports = sum(1 for g in store.named_graphs() if g.value not in shared and "/_" not in g.value)
+print(json.dumps({"graphs": reports, **counts}))"""
+
+
+def quads_figures(store: Path) -> dict:
+    """Quads per report in the store: all of them, and by kind of graph (the reports' own, their share of
+    the entities and the ontology graph); ``pufa`` is the store's own bookkeeping."""
+    _elapsed, _rss, result = _run([sys.executable, "-c", QUADS, str(store)])
+    counts = json.loads(result.stdout)
+    n = counts.pop("graphs")
+    return {"per_report": round(sum(v for k, v in counts.items() if k != "pufa") / n, 1),
+            **{f"{k}_per_report": round(v / n, 1) for k, v in sorted(counts.items())}}
+
+
 def query_figures(store: Path, repeats: int = 30) -> dict:
     from pufa_graph.queries import who_promoted
     from pufa_graph.store import open_store
@@ -269,6 +290,7 @@ def main() -> None:
         full_mb = sample_mb * args.count / len(files)  # estimated from the sample
         record("jobs2_full", ingest_figures(corpus, args.work / "store-full", 2, full_mb, args.count))
         store = args.work / "store-full"
+    record("quads", quads_figures(store))
     record("query_who_promoted", query_figures(store))
     record("cli", cli_figures(store))
     record("exports", export_figures(store, args.work / "exports"))
