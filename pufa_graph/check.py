@@ -1,9 +1,8 @@
 """Validation of the store against ontology/shapes.ttl with pyshacl, reported so a person can act on it.
 
-The store is checked a batch of reports at a time (their graphs, the descriptions of the entities
-they point to, and the ontology's terms), so memory stays that of one batch however large the
-store; the entities graph is checked once, whole. A violation found in several batches is
-reported once.
+The store is checked a batch at a time (a batch of the entities graph's subjects, or of reports'
+graphs, with the descriptions of the entities they point to and the ontology's terms), so memory
+stays that of one batch however large the store. A violation found in several batches is reported once.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ from typing import Callable, Iterator
 
 from .knowledge import ontology_dir
 from .store.base import GraphStore
-from .vocab import ENTITIES_GRAPH, ONTOLOGY_GRAPH
+from .vocab import ENTITIES_GRAPH, ID, ONTOLOGY_GRAPH
 
 #: report graphs validated together
 BATCH_REPORTS = 200
@@ -30,17 +29,17 @@ class Violation:
         return self.__dict__
 
 
-def _batches(store: GraphStore) -> Iterator[list[str]]:
-    reports = [g for g in store.graphs() if g not in (ENTITIES_GRAPH, ONTOLOGY_GRAPH)]
-    yield [ENTITIES_GRAPH]
-    for i in range(0, len(reports), BATCH_REPORTS):
-        yield reports[i:i + BATCH_REPORTS]
+#: entities validated together (with the descriptions of those they point to)
+BATCH_ENTITIES = 5000
 
 
 def validate(store: GraphStore, on_progress: Callable[[int, int], None] | None = None
              ) -> tuple[bool, list[Violation], int]:
-    """(conforms, violations, statements checked) for every graph of the store."""
+    """(conforms, violations, statements checked) for every graph of the store, a batch at a time: the
+    entities graph in batches of subjects, then the reports in batches of graphs, each with the
+    descriptions of the entities it points to (so sh:class finds their types) and the ontology."""
     import pyshacl
+    import pyoxigraph
     import rdflib
 
     from .export.terms import to_rdflib
@@ -52,29 +51,23 @@ def validate(store: GraphStore, on_progress: Callable[[int, int], None] | None =
         ontology.add(tuple(to_rdflib(t) for t in triple))
     if not len(ontology):
         ontology.parse(ontology_dir() / "pufa.ttl")
-    entities: dict = {}
-    for s, p, o in store.graph_triples(ENTITIES_GRAPH):
-        entities.setdefault(s.value, []).append(tuple(to_rdflib(t) for t in (s, p, o)))
-    batches = list(_batches(store))
+    subjects = store.graph_subjects(ENTITIES_GRAPH)
+    reports = [g for g in store.graphs() if g not in (ENTITIES_GRAPH, ONTOLOGY_GRAPH)]
+    batches = [("entities", subjects[i:i + BATCH_ENTITIES]) for i in range(0, len(subjects), BATCH_ENTITIES)]
+    batches += [("reports", reports[i:i + BATCH_REPORTS]) for i in range(0, len(reports), BATCH_REPORTS)]
     found: set[Violation] = set()
     checked = 0
-    for done, batch in enumerate(batches):
+    for done, (kind, batch) in enumerate(batches):
         if on_progress:
             on_progress(done, len(batches))
+        triples = (store.subject_triples(ENTITIES_GRAPH, batch) if kind == "entities"
+                   else [t for graph in batch for t in store.graph_triples(graph)])
+        checked += len(triples)
+        pointed = {o for _s, _p, o in triples if isinstance(o, pyoxigraph.NamedNode) and o.value.startswith(ID)}
+        pointed -= set(batch) if kind == "entities" else set()
         data = rdflib.Graph()
-        for graph in batch:
-            if graph == ENTITIES_GRAPH:
-                for triples in entities.values():
-                    for triple in triples:
-                        data.add(triple)
-            else:
-                for triple in store.graph_triples(graph):
-                    data.add(tuple(to_rdflib(t) for t in triple))
-        checked += len(data)
-        if batch != [ENTITIES_GRAPH]:  # what the reports point to, so sh:class finds its types
-            for node in {str(o) for o in data.objects() if isinstance(o, rdflib.URIRef)}:
-                for triple in entities.get(node, ()):
-                    data.add(triple)
+        for triple in triples + store.subject_triples(ENTITIES_GRAPH, sorted(pointed, key=str)):
+            data.add(tuple(to_rdflib(t) for t in triple))
         data += ontology
         conforms, results, _text = pyshacl.validate(data, shacl_graph=shapes, inference="none")
         if not conforms:

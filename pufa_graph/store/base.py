@@ -269,6 +269,23 @@ class GraphStore:
         rows = self.terms(f"SELECT ?s ?p ?o WHERE {{ GRAPH {iri(graph)} {{ ?s ?p ?o }} }}")
         return [(r["s"], r["p"], r["o"]) for r in rows]
 
+    def graph_subjects(self, graph: str) -> list:
+        """The distinct subjects of one named graph, as pyoxigraph terms."""
+        from ..sparql import iri
+
+        return [r["s"] for r in self.terms(f"SELECT DISTINCT ?s WHERE {{ GRAPH {iri(graph)} {{ ?s ?p ?o }} }}")]
+
+    def subject_triples(self, graph: str, subjects: list) -> list[tuple]:
+        """(subject, predicate, object) of some subjects in one named graph, as pyoxigraph terms."""
+        from ..sparql import iri
+
+        out = []
+        for i in range(0, len(subjects), 200):
+            values = " ".join(str(s) for s in subjects[i:i + 200])
+            rows = self.terms(f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} GRAPH {iri(graph)} {{ ?s ?p ?o }} }}")
+            out += [(r["s"], r["p"], r["o"]) for r in rows]
+        return out
+
     def dataset(self) -> dict:
         """Every graph of :meth:`graphs` as an rdflib Graph (graph IRI -> Graph), for tests and checks."""
         from ..export.terms import to_rdflib

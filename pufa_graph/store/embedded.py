@@ -109,6 +109,17 @@ class EmbeddedStore(GraphStore):
             return []
         return [(q.subject, q.predicate, q.object) for q in self._store.quads_for_pattern(None, None, None, node)]
 
+    def graph_subjects(self, graph: str) -> list:
+        node = pyoxigraph.NamedNode(graph)
+        if self._visible is not None and node not in self._visible:
+            return []
+        return list(dict.fromkeys(q.subject for q in self._store.quads_for_pattern(None, None, None, node)))
+
+    def subject_triples(self, graph: str, subjects: list) -> list[tuple]:
+        node = pyoxigraph.NamedNode(graph)
+        return [(q.subject, q.predicate, q.object) for s in subjects
+                for q in self._store.quads_for_pattern(s, None, None, node)]
+
     def update(self, sparql: str) -> None:
         try:
             self._store.update(sparql)
