@@ -22,7 +22,7 @@ COMMANDS = [
     ["co-organizers", "宪法宣传周"], ["event", "宪法宣传周"], ["on-day", "国家宪法日"], ["lead-units", "利剑护蕾"],
     ["problems", "经费"], ["quantities", "法治副校长"], ["media"], ["people"], ["villages"], ["culture-sites"],
     ["entities"], ["entities", "--explain", "柳州市柳江区司法局"], ["activities"], ["activities", "--planned"],
-    ["gaps"], ["docs"], ["stats"], ["ask", "哪些单位在学校宣传了民法典？"],
+    ["gaps"], ["docs"], ["stats"], ["check"], ["ask", "哪些单位在学校宣传了民法典？"],
     ["ask", "楚雄州“利剑护蕾”专项行动的牵头单位有哪些？"],
 ]
 
