@@ -29,20 +29,40 @@ _LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 Progress = Callable[[int, int], None]
 
 
+#: subjects of the shared graphs (entities, ontology) read together: they are large, reports are not
+SUBJECTS_AT_ONCE = 2000
+
+
 def graph_statements(store: GraphStore, on_progress: Progress | None = None
-                     ) -> Iterator[tuple[str, list[tuple[str, list[tuple[str, str]]]]]]:
-    """(graph IRI, [(subject, [(predicate, object) …]) …]) for every graph of the store, all terms in
-    N-Triples syntax, graphs, subjects and statements sorted."""
+                     ) -> Iterator[tuple[str, Iterator[tuple[str, list[tuple[str, str]]]]]]:
+    """(graph IRI, an iterator of (subject, [(predicate, object) …])) for every graph of the store, all
+    terms in N-Triples syntax, graphs, subjects and statements sorted. A report's graph is read whole;
+    the entities graph (the largest) a few thousand subjects at a time."""
+    from ..vocab import ENTITIES_GRAPH, ONTOLOGY_GRAPH
+
     graphs = store.graphs()
     for done, graph in enumerate(graphs):
         if on_progress:
             on_progress(done, len(graphs))
-        by_subject: dict[str, set[tuple[str, str]]] = {}
-        for s, p, o in store.graph_triples(graph):
-            by_subject.setdefault(str(s), set()).add((str(p), str(o)))
-        yield graph, [(s, sorted(by_subject[s])) for s in sorted(by_subject)]
+        if graph in (ENTITIES_GRAPH, ONTOLOGY_GRAPH):
+            yield graph, _by_subject_chunks(store, graph)
+        else:
+            yield graph, iter(_grouped(store.graph_triples(graph)))
     if on_progress:
         on_progress(len(graphs), len(graphs))
+
+
+def _grouped(triples) -> list[tuple[str, list[tuple[str, str]]]]:
+    by_subject: dict[str, set[tuple[str, str]]] = {}
+    for s, p, o in triples:
+        by_subject.setdefault(str(s), set()).add((str(p), str(o)))
+    return [(s, sorted(by_subject[s])) for s in sorted(by_subject)]
+
+
+def _by_subject_chunks(store: GraphStore, graph: str) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    subjects = sorted(store.graph_subjects(graph), key=str)
+    for i in range(0, len(subjects), SUBJECTS_AT_ONCE):
+        yield from _grouped(store.subject_triples(graph, subjects[i:i + SUBJECTS_AT_ONCE]))
 
 
 def nquads(store: GraphStore) -> str:
@@ -55,29 +75,30 @@ def write_nquads(store: GraphStore, path: Path, on_progress: Progress | None = N
     with path.open("w", encoding="utf-8") as out:
         for graph, subjects in graph_statements(store, on_progress):
             name = f"<{graph}>"
-            out.write("".join(f"{s} {p} {o} {name} .\n" for s, statements in subjects for p, o in statements))
+            for s, statements in subjects:
+                out.write("".join(f"{s} {p} {o} {name} .\n" for p, o in statements))
 
 
 def write_ntriples(store: GraphStore, path: Path, on_progress: Progress | None = None) -> None:
     with path.open("w", encoding="utf-8") as out:
         for _graph, subjects in graph_statements(store, on_progress):
-            out.write("".join(f"{s} {p} {o} .\n" for s, statements in subjects for p, o in statements))
+            for s, statements in subjects:
+                out.write("".join(f"{s} {p} {o} .\n" for p, o in statements))
 
 
 def _prefix_lines() -> str:
     return "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in sorted(PREFIXES.items())) + "\n"
 
 
-def _turtle_blocks(subjects, compact, indent: str = "") -> str:
-    blocks = []
+def _turtle_blocks(subjects, compact, indent: str = "") -> Iterator[str]:
+    """One Turtle block per subject, each ending in a blank line."""
     for subject, statements in subjects:
         by_predicate: dict[str, list[str]] = {}
         for p, o in statements:
             by_predicate.setdefault(p, []).append(compact(o))
         body = f" ;\n{indent}    ".join(("a" if p == RDF_TYPE else compact(p)) + " " + " , ".join(objects)
                                       for p, objects in by_predicate.items())
-        blocks.append(f"{indent}{compact(subject)} {body} .\n")
-    return "\n".join(blocks)
+        yield f"{indent}{compact(subject)} {body} .\n\n"
 
 
 def write_turtle(store: GraphStore, path: Path, on_progress: Progress | None = None) -> None:
@@ -86,7 +107,7 @@ def write_turtle(store: GraphStore, path: Path, on_progress: Progress | None = N
     with path.open("w", encoding="utf-8") as out:
         out.write(_prefix_lines())
         for _graph, subjects in graph_statements(store, on_progress):
-            out.write(_turtle_blocks(subjects, compact) + "\n")
+            out.writelines(_turtle_blocks(subjects, compact))
 
 
 def write_trig(store: GraphStore, path: Path, on_progress: Progress | None = None) -> None:
@@ -95,7 +116,9 @@ def write_trig(store: GraphStore, path: Path, on_progress: Progress | None = Non
     with path.open("w", encoding="utf-8") as out:
         out.write(_prefix_lines())
         for graph, subjects in graph_statements(store, on_progress):
-            out.write(f"<{graph}> {{\n{_turtle_blocks(subjects, compact, '    ')}}}\n\n")
+            out.write(f"<{graph}> {{\n")
+            out.writelines(_turtle_blocks(subjects, compact, "    "))
+            out.write("}\n\n")
 
 
 def _compactor():
@@ -131,9 +154,11 @@ def write_jsonld(store: GraphStore, path: Path, on_progress: Progress | None = N
         out.write('{\n "@context": ' + json.dumps(context, ensure_ascii=False, sort_keys=True) + ',\n "@graph": [')
         first = True
         for graph, subjects in graph_statements(store, on_progress):
-            nodes = [_jsonld_node(s, statements) for s, statements in subjects]
-            out.write(("\n  " if first else ",\n  ") + json.dumps({"@id": graph, "@graph": nodes}, ensure_ascii=False,
-                                                                 sort_keys=True))
+            out.write(("\n  " if first else ",\n  ") + '{"@graph": [')
+            for i, (s, statements) in enumerate(subjects):  # node by node: the entities graph is large
+                out.write(("" if i == 0 else ", ") + json.dumps(_jsonld_node(s, statements), ensure_ascii=False,
+                                                               sort_keys=True))
+            out.write('], "@id": ' + json.dumps(graph) + "}")
             first = False
         out.write("\n ]\n}\n")
 
