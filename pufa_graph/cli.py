@@ -313,8 +313,6 @@ def migrate(ctx: click.Context, fmt: str) -> None:
     _open(ctx, "write").close()  # the answer index settles on the new graphs
     if fmt == "json":
         _echo_json(result.to_json())
-    elif result.model_before in (None, 2):
-        click.echo("nothing to migrate: the store is written in this version's model")
     else:
         click.echo(f"migrated {result.reports} report(s) from model {result.model_before}: "
                    f"{result.from_files} from their files, {result.from_stored_text} from the stored text"

@@ -44,10 +44,6 @@ def concept(scheme: str, code: str) -> str:
     return f"<{vocab.PUFA.iri}{scheme}_{code}>"
 
 
-#: the one graph that describes every entity (types, labels, kinds, places), shared by all reports
-ENTITIES_GRAPH = vocab.ENTITIES_GRAPH
-
-
 def zh(value: str) -> str:
     """Chinese text: labels, surface forms, sentences, titles."""
     return _zh(value)
@@ -144,6 +140,8 @@ class Described:
         self.report: list[Triple] = []
         self.entities: list[Triple] = []
         self.mentioned: dict[str, None] = {}
+        #: agencies described by name alone (a parent, an organizer), with that name
+        self.agencies_named: dict[str, str] = {}
 
     def entity(self, node: str, *triples: Triple, mentioned: bool = True) -> str:
         if mentioned:
@@ -154,6 +152,8 @@ class Described:
     def named(self, type_: str, name: str, mentioned: bool = True) -> str:
         """An entity node by canonical name, typed and labelled in the entities graph."""
         node, triples = _description(type_, name)
+        if type_ == "agency":
+            self.agencies_named.setdefault(node, name)
         return self.entity(node, *triples, mentioned=mentioned)
 
     def region(self, code: str, mentioned: bool = True) -> str:
@@ -256,13 +256,10 @@ def _kinds_of_named_agencies(out: Described) -> None:
     """An agency the report names only as a parent (柳州市公安局 of its 柳江分局) gets its kind by its name."""
     from .recognize.agencies import kind_of_name
 
-    agency, kind = _CLASS["agency"], str(PUFA.kind)
-    typed = {s for s, p, o in out.entities if o == agency}
-    kinded = {s for s, p, _o in out.entities if p == kind}
-    labels = {s: o for s, p, o in out.entities if p == RDFS.label and s in typed}
-    for node in sorted(typed - kinded):
-        name = labels[node][1:].rsplit('"', 1)[0]
-        out.entities.append((node, kind, concept("kind", kind_of_name(name))))
+    kinded = {s for s, p, _o in out.entities if p == PUFA.kind}
+    for node, name in sorted(out.agencies_named.items()):
+        if node not in kinded:
+            out.entities.append((node, PUFA.kind, concept("kind", kind_of_name(name))))
 
 
 def report_triples(doc: Document) -> list[Triple]:
@@ -276,7 +273,7 @@ def report_nquads(doc: Document) -> tuple[str, int, int]:
     of each."""
     described = describe(doc)
     graph = f" {vocab.doc_graph(doc.id)} .\n"
-    entities = f" <{ENTITIES_GRAPH}> .\n"
+    entities = f" <{vocab.ENTITIES_GRAPH}> .\n"
     text = ("".join(f"{s} {p} {o}{graph}" for s, p, o in described.report)
             + "".join(f"{s} {p} {o}{entities}" for s, p, o in described.entities))
     return text, len(described.report), len(described.entities)

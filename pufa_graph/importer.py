@@ -13,7 +13,7 @@ index is rebuilt from the store.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import PufaError, shown
@@ -33,7 +33,6 @@ class Imported:
     file: str
     reports: int = 0
     statements: int = 0
-    skipped: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return self.__dict__

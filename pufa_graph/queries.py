@@ -25,6 +25,7 @@ class EntityRow:
     aliases: list[str] = field(default_factory=list)
     docs: list[str] = field(default_factory=list)
     mentions: int = 0
+    iri: str = ""  # the node, for queries (not part of the JSON)
 
     def to_json(self) -> dict:
         return {"id": self.id, "type": self.type, "name": self.name, "aliases": self.aliases, "docs": self.docs,
@@ -56,7 +57,7 @@ def list_entities(store: GraphStore, type_: str | None = None, doc: str | None =
         aliases = sorted(set((r["aliases"] or "").split(SEP)) - {""} | {r["name"]})
         docs = sorted(r["docs"].split(SEP))
         out.append(EntityRow(id=r["e"].rsplit("/", 1)[-1], type=CLASS_TYPE[r["class"]], name=r["name"],
-                             aliases=aliases, docs=docs, mentions=len(docs)))
+                             aliases=aliases, docs=docs, mentions=len(docs), iri=r["e"]))
     return out
 
 
@@ -87,7 +88,7 @@ def explain_entity(store: GraphStore, name: str) -> list[tuple[EntityRow, list[M
     entities = [e for e in list_entities(store) if e.name == name or name in e.aliases]
     out = []
     for e in entities:
-        node = iri(_entity_iri(e))
+        node = iri(e.iri)
         forms: dict[str, MergeStep] = {}
         for report in _stored_reports(store, e.docs[:EXPLAIN_REPORTS]):
             given = Given(issuer=report["issuer"], date=report["date"], url=report["url"], source="the store")
@@ -118,12 +119,6 @@ def _stored_reports(store: GraphStore, docs) -> list[dict]:
                     OPTIONAL {{ ?d pufa:issuerName ?issuer }} OPTIONAL {{ ?d dcterms:date ?date }}
                     OPTIONAL {{ ?d dcterms:source ?url }} }} }}""")
     return sorted(rows, key=lambda r: r["id"])
-
-
-def _entity_iri(e: EntityRow) -> str:
-    from .vocab import ID
-
-    return f"{ID}region/{e.id}" if e.type == "region" and e.id.isdigit() else f"{ID}entity/{e.id}"
 
 
 def _texts(store: GraphStore, docs) -> dict[str, str]:
@@ -637,8 +632,7 @@ def fill_sentences(store: GraphStore, answers: list[Answer]) -> list[Answer]:
     docs = {ev["doc"] for a in answers for ev in a.evidence if ev.get("text") is None}
     if not docs:
         return answers
-    texts = {r["id"]: r["text"] for r in store.query(PROLOGUE + "SELECT ?id ?text WHERE { GRAPH ?g { "
-                                                      "?d pufa:docId ?id ; pufa:text ?text } }") if r["id"] in docs}
+    texts = _texts(store, docs)  # only those reports, not every text of the store
     for a in answers:
         for ev in a.evidence:
             if ev.get("text") is None and ev["doc"] in texts:

@@ -14,17 +14,6 @@ from .conftest import REPORTS
 
 
 @pytest.fixture(scope="module")
-def seed_store(tmp_path_factory):
-    from pufa_graph.ingest import ingest
-    from pufa_graph.store import open_store
-
-    location = str(tmp_path_factory.mktemp("clients") / "store")
-    with open_store(location) as store:
-        ingest(store, [REPORTS])
-    return location
-
-
-@pytest.fixture(scope="module")
 def exported(seed_store, tmp_path_factory):
     """format -> the file (or folder) the CLI's export wrote."""
     from pufa_graph.export import EXPORTERS, export

@@ -71,9 +71,11 @@ FIXED = [("type", "string", False), ("label", "string", False), ("evidence", "st
 COLUMNS: list[tuple[str, str, bool]] = FIXED + list(dict.fromkeys(NODE_PROPERTIES.values()))
 #: relationship properties
 EDGE_COLUMNS = [("relation", "string"), ("doc", "string")]
-#: statements that are neither a property nor a relationship of their own
-FOLDED = {PREFIXES["prov"] + "wasDerivedFrom", PUFA + "namedGraph", PUFA + "sourceKey", PUFA + "text",
-          PUFA + "pipelineVersion", PUFA + "sourceLine", PUFA + "encoding", PUFA + "indexNumber"}
+#: a fact's sentence, folded into the fact's evidence properties
+DERIVED_FROM = PREFIXES["prov"] + "wasDerivedFrom"
+#: statements left out of the property graph (bookkeeping, and the report's whole text)
+FOLDED = {PUFA + "namedGraph", PUFA + "sourceKey", PUFA + "text", PUFA + "pipelineVersion", PUFA + "sourceLine",
+          PUFA + "encoding", PUFA + "indexNumber"}
 #: the classes that become nodes, and the ``type`` property they get (as the CLI names types)
 NODE_CLASSES = TYPE_OF_CLASS
 
@@ -134,9 +136,9 @@ def _graph_elements(triples, graph: str) -> Iterator[Node | Edge]:
         if doc:
             node.properties["doc"] = [doc]
         for p, o in statements:
-            if p == RDF_TYPE or p in FOLDED and p != PREFIXES["prov"] + "wasDerivedFrom":
+            if p == RDF_TYPE or p in FOLDED:
                 continue
-            if p == PREFIXES["prov"] + "wasDerivedFrom" and o.value in sentences:
+            if p == DERIVED_FROM and o.value in sentences:
                 sentence = sentences[o.value]
                 node.properties["evidence"] = [sentence[PREFIXES["prov"] + "value"].value]
                 start = int(sentence[PUFA + "start"].value)
@@ -159,12 +161,6 @@ def _graph_elements(triples, graph: str) -> Iterator[Node | Edge]:
     for facts in derived.values():
         for activity in (n for n in facts if n.label == "Activity"):
             yield from (Edge(activity.id, q.id, "quantity", doc) for q in facts if q.label == "Quantity")
-    # statements about entities written in a report's graph (none in this model, but a store may hold them)
-    for subject in sorted(set(by_subject) - nodes - set(sentences)):
-        for p, o in sorted(by_subject[subject], key=lambda po: (po[0], str(po[1]))):
-            if isinstance(o, pyoxigraph.NamedNode) and o.value.startswith(ID) and subject.startswith(ID) \
-                    and p not in FOLDED and o.value not in sentences and not subject.startswith(ID + "form/"):
-                yield Edge(node_id(subject), node_id(o.value), _relation(p), doc)
 
 
 def _typed(value: str, kind: str):

@@ -65,12 +65,6 @@ def _by_subject_chunks(store: GraphStore, graph: str) -> Iterator[tuple[str, lis
         yield from _grouped(store.subject_triples(graph, subjects[i:i + SUBJECTS_AT_ONCE]))
 
 
-def nquads(store: GraphStore) -> str:
-    """Every quad of pufa's graphs in N-Quads, sorted by graph: a canonical text of a (small) store."""
-    return "".join(f"{s} {p} {o} <{g}> .\n" for g, subjects in graph_statements(store)
-                   for s, statements in subjects for p, o in statements)
-
-
 def write_nquads(store: GraphStore, path: Path, on_progress: Progress | None = None) -> None:
     with path.open("w", encoding="utf-8") as out:
         for graph, subjects in graph_statements(store, on_progress):
