@@ -157,9 +157,23 @@ def read(file: str, fmt: str, max_mb: float) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Summary as text or JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where the analysis runs: --jobs local processes, or the workers of a Dask cluster "
+                   "(a LocalCluster of --jobs workers unless --scheduler names one).")
+@click.option("--scheduler", metavar="tcp://HOST:8786",
+              help="The Dask scheduler of an existing cluster (implies --engine dask); its workers need "
+                   "pufa-graph installed and must read the files by the paths given.")
+@click.option("--shards", "shards", metavar="DIR|URL",
+              help="Only analyse: write the reports as shards (N-Quads and their records, gzipped) into this "
+                   "folder or fsspec URL, and leave the store alone; `pufa load DIR` stores them later.")
+@click.option("--scratch", metavar="DIR|URL",
+              help="With --engine dask: where the workers write shards for this ingest to load (default: a "
+                   "temporary folder here, which a LocalCluster's workers share; a remote cluster needs a "
+                   "folder it shares with this machine).")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int, issuer: str | None, manifest: str | None,
-           max_mb: float, fmt: str, quiet: bool) -> None:
+           max_mb: float, fmt: str, quiet: bool, engine: str, scheduler: str | None, shards: str | None,
+           scratch: str | None) -> None:
     """Read report files (or folders of them) into the store.
 
     Re-ingesting an unchanged report changes nothing; a changed file replaces
@@ -171,6 +185,12 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int, issuer: str | 
     say whose pages they are:
       pufa ingest crawl/xinchang-sfj/ --issuer 新昌县司法局
       pufa ingest --manifest crawl/pages.csv      # file,issuer,date,url per page
+
+    \b
+    Many reports: analyse on a Dask cluster, or into shards to load later:
+      pufa ingest reports/ --engine dask --jobs 2             # a LocalCluster
+      pufa ingest /nfs/reports --scheduler tcp://10.0.0.5:8786 --scratch /nfs/shards
+      pufa ingest reports/ --jobs 2 --shards shards/ && pufa load shards/
     """
     from .errors import PufaError
     from .ingest import expand_paths, ingest as run_ingest
@@ -187,21 +207,41 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int, issuer: str | 
     files = expand_paths(paths or sorted(rows))
     if not files:
         _fail(click.ClickException(f"no files found in {', '.join(paths)}"))
-    store = _open(ctx, "create")
-    show_bar = not quiet and fmt == "text" and sys.stderr.isatty()
-    try:
-        if show_bar:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    if scheduler:
+        engine = "dask"
+    if scratch and engine != "dask":
+        _fail(click.UsageError("--scratch is where Dask workers write shards: use it with --engine dask"))
+    if scheduler and not scratch and not shards:
+        _fail(click.UsageError("with --scheduler, name a --scratch folder that the workers and this machine "
+                               "share (a network path, or a URL such as s3://bucket/pufa-shards)"))
+    if shards:
+        _analyse_to_shards(files, shards, jobs, max_mb, issuer, rows, engine, scheduler, fmt, quiet)
+        return
+    max_bytes = int(max_mb * 1024 * 1024)
+    _store_with_progress(ctx, len(files), fmt, quiet, lambda store, on_progress: run_ingest(
+        store, files, jobs=jobs, max_bytes=max_bytes, issuer=issuer, manifest=rows, engine=engine,
+        scheduler=scheduler, scratch=scratch, on_progress=on_progress))
 
-            with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                          TextColumn("{task.description}"), transient=True) as bar:
-                task = bar.add_task("", total=len(files))
-                report = run_ingest(store, files, jobs=jobs, max_bytes=int(max_mb * 1024 * 1024), issuer=issuer,
-                                    manifest=rows,
-                                    on_progress=lambda o: bar.update(task, advance=1, description=o.path[-40:]))
-        else:
-            report = run_ingest(store, files, jobs=jobs, max_bytes=int(max_mb * 1024 * 1024), issuer=issuer,
-                                manifest=rows)
+
+def _with_progress(total: int | None, label: str, fmt: str, quiet: bool, run):
+    """``run(on_progress)``, under a progress bar when a person watches (text output to a terminal)."""
+    if quiet or fmt != "text" or not sys.stderr.isatty():
+        return run(None)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  TextColumn("{task.description}"), transient=True) as bar:
+        task = bar.add_task("", total=total)
+        return run(lambda o: bar.update(task, advance=1, description=o.path[-40:]))
+
+
+def _store_with_progress(ctx: click.Context, total: int | None, fmt: str, quiet: bool, run) -> None:
+    """Ingest or load: ``run(store, on_progress)``, then the summary; exit status 1 if a file failed."""
+    from .errors import PufaError
+
+    store = _open(ctx, "create")
+    try:
+        report = _with_progress(total, "ingest", fmt, quiet, lambda on_progress: run(store, on_progress))
     except PufaError as exc:
         _fail(exc)
     finally:
@@ -209,16 +249,67 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int, issuer: str | 
     if fmt == "json":
         _echo_json(report.to_json())
     else:
-        for outcome in report.outcomes:
-            for warning in outcome.warnings:
-                click.echo(f"warning: {warning}", err=True)
-        for outcome in report.failed:
-            click.echo(f"error: {outcome.error}", err=True)
+        _print_problems(report.outcomes)
         click.echo(f"{report.count('new')} new, {report.count('replaced')} replaced, "
                    f"{report.count('unchanged')} unchanged, {len(report.failed)} failed; "
                    f"{report.triples} triples written to {store.location}")
     if report.failed:
         sys.exit(1)
+
+
+def _print_problems(outcomes) -> None:
+    for outcome in outcomes:
+        for warning in outcome.warnings:
+            click.echo(f"warning: {warning}", err=True)
+    for outcome in outcomes:
+        if outcome.status == "failed":
+            click.echo(f"error: {outcome.error}", err=True)
+
+
+def _analyse_to_shards(files, folder: str, jobs: int, max_mb: float, issuer, rows, engine: str, scheduler,
+                       fmt: str, quiet: bool) -> None:
+    from .errors import PufaError
+    from .ingest import analyse_to_shards
+
+    try:
+        run = _with_progress(len(files), "analyse", fmt, quiet, lambda on_progress: analyse_to_shards(
+            files, folder, jobs=jobs, max_bytes=int(max_mb * 1024 * 1024), on_progress=on_progress, issuer=issuer,
+            manifest=rows, engine=engine, scheduler=scheduler))
+    except PufaError as exc:
+        _fail(exc)
+    summary = run.to_json()
+    if fmt == "json":
+        _echo_json(summary)
+    else:
+        _print_problems(run.outcomes)
+        click.echo(f"{summary['analysed']} analysed, {summary['failed']} failed; {summary['shards']} shard(s) "
+                   f"written to {folder} (store them with `pufa load {folder}`)")
+    if summary["failed"]:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("folder", metavar="DIR|URL")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Summary as text or JSON (the same as ingest's).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_context
+def load(ctx: click.Context, folder: str, fmt: str, quiet: bool) -> None:
+    """Store the reports of a folder of shards written by `pufa ingest --shards`.
+
+    The store ends as an ingest of the same files would leave it: new reports are added, a changed
+    file replaces its report, an unchanged one is left alone. A shard a run did not finish is not
+    there yet and is skipped; a damaged one is an error that names it.
+
+    \b
+    Examples:
+      pufa ingest reports/ --jobs 2 --shards shards/   # anywhere, no store needed
+      pufa --store pufa-store load shards/
+      pufa load s3://bucket/pufa-shards/run1           # any fsspec URL (with its package)
+    """
+    from .ingest import load as run_load
+
+    _store_with_progress(ctx, None, fmt, quiet, lambda store, on_progress: run_load(store, folder, on_progress))
 
 
 @main.command()

@@ -34,7 +34,7 @@ MAX_AHEAD = 256
 @dataclass
 class Outcome:
     path: str
-    status: str  # new | replaced | unchanged | failed
+    status: str  # new | replaced | unchanged | failed (analysed, when only written as shards)
     id: str | None = None
     title: str | None = None
     error: str | None = None
@@ -133,8 +133,12 @@ def _process_star(args: tuple) -> Processed:
     return process_file(*args)
 
 
-def _processed(paths: list[Path], jobs: int, max_bytes: int | None, given_for=None) -> Iterator[Processed]:
-    work = [(str(p), max_bytes, given_for(p) if given_for else None) for p in paths]
+def _work(paths: list[Path], max_bytes: int | None, given_for=None) -> list[tuple]:
+    """process_file's arguments for each file."""
+    return [(str(p), max_bytes, given_for(p) if given_for else None) for p in paths]
+
+
+def _processed(work: list[tuple], jobs: int) -> Iterator[Processed]:
     if jobs <= 1 or len(work) <= 1:
         for item in work:
             yield _process_star(item)
@@ -158,6 +162,37 @@ def _processed(paths: list[Path], jobs: int, max_bytes: int | None, given_for=No
         for processed in pool.imap_unordered(_process_star, feed(), chunksize=chunksize):
             ahead.release()
             yield processed
+
+
+def analysed(files: list[Path], jobs: int = 1, max_bytes: int | None = None, given_for=None,
+             engine: str = "local", scheduler: str | None = None, scratch: str | None = None) -> Iterator[Processed]:
+    """Every file analysed, in the order results come: by ``jobs`` local worker processes, or on a Dask
+    cluster (``engine="dask"``), whose tasks write shards into ``scratch`` (a temporary folder here when
+    none is named: a LocalCluster's workers share it)."""
+    work = _work(files, max_bytes, given_for)
+    if engine == "local":
+        yield from _processed(work, jobs)
+        return
+    if engine != "dask":
+        raise PufaError(f"unknown engine {engine!r} (local or dask)")
+    from .cluster import shards_on_dask
+
+    if scratch is not None:
+        for shard in shards_on_dask(work, scratch, jobs, scheduler):
+            yield from shard
+        return
+    if scheduler:
+        raise PufaError("with --scheduler, name a --scratch folder that the workers and this machine share "
+                        "(a network path or a URL such as s3://bucket/pufa-shards)")
+    import shutil
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="pufa-shards-")
+    try:
+        for shard in shards_on_dask(work, folder, jobs, scheduler):
+            yield from shard
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 class BatchWriter:
@@ -210,21 +245,84 @@ class BatchWriter:
 
 def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1, max_bytes: int | None = None,
            on_progress: Callable[[Outcome], None] | None = None, batch_size: int | None = None,
-           batch_triples: int | None = None, issuer: str | None = None,
-           manifest: dict | None = None) -> IngestReport:
+           batch_triples: int | None = None, issuer: str | None = None, manifest: dict | None = None,
+           engine: str = "local", scheduler: str | None = None, scratch: str | None = None) -> IngestReport:
     """Store every readable report; re-ingesting an unchanged file changes nothing.
 
     ``issuer`` names the body whose reports these are, for pages that do not sign; ``manifest`` (from
-    :func:`pufa_graph.manifest.read_manifest`) gives each file its issuer, date and url.
-
-    Reports are written in batches (at least ``batch_size`` reports, or more until ``batch_triples``
-    triples): the embedded store's bulk load makes far fewer, larger files from big batches.
+    :func:`pufa_graph.manifest.read_manifest`) gives each file its issuer, date and url. ``engine``,
+    ``scheduler`` and ``scratch``: where the analysis runs (see :func:`analysed`).
     """
+    files = expand_paths(paths)
+    work = analysed(files, jobs, max_bytes, _given_for(issuer, manifest), engine, scheduler, scratch)
+    try:
+        return store_analysed(store, work, on_progress, batch_size, batch_triples)
+    finally:
+        work.close()  # a Dask cluster started for this ingest stops with it
+
+
+def load(store: GraphStore, folder: str, on_progress: Callable[[Outcome], None] | None = None) -> IngestReport:
+    """Store the reports of a folder of shards (``pufa ingest --shards``), as an ingest of their files would."""
+    from .shards import read_shards
+
+    return store_analysed(store, read_shards(folder), on_progress)
+
+
+@dataclass
+class ShardRun:
+    """What ``pufa ingest --shards`` wrote: the shards and, per file, analysed or failed."""
+
+    folder: str
+    shards: int = 0
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        failed = sum(1 for o in self.outcomes if o.status == "failed")
+        return {"folder": self.folder, "shards": self.shards, "analysed": len(self.outcomes) - failed,
+                "failed": failed, "files": [o.__dict__ for o in self.outcomes]}
+
+
+def analyse_to_shards(paths: Iterable[str | Path], folder: str, jobs: int = 1, max_bytes: int | None = None,
+                      on_progress: Callable[[Outcome], None] | None = None, issuer: str | None = None,
+                      manifest: dict | None = None, engine: str = "local",
+                      scheduler: str | None = None) -> ShardRun:
+    """Analyse the files into shards in ``folder`` (no store): ``pufa load`` stores them later."""
+    from .shards import write_shards
+
+    run = ShardRun(folder)
+
+    def note(batch: list[Processed]) -> None:
+        for p in batch:
+            p.path = shown(p.path)
+            outcome = (Outcome(p.path, "failed", error=p.error) if p.error else
+                       Outcome(p.path, "analysed", id=p.id, title=p.title, warnings=p.warnings))
+            run.outcomes.append(outcome)
+            if on_progress:
+                on_progress(outcome)
+        run.shards += 1
+
+    files = expand_paths(paths)
+    given_for = _given_for(issuer, manifest)
+    if engine == "dask":  # the tasks write the shards themselves
+        from .cluster import shards_on_dask
+
+        for shard in shards_on_dask(_work(files, max_bytes, given_for), folder, jobs, scheduler):
+            note(shard)
+        return run
+    write_shards(analysed(files, jobs, max_bytes, given_for), folder, on_shard=note)
+    return run
+
+
+def store_analysed(store: GraphStore, work: Iterable[Processed],
+                   on_progress: Callable[[Outcome], None] | None = None, batch_size: int | None = None,
+                   batch_triples: int | None = None) -> IngestReport:
+    """Write analysed reports: new and changed ones, in batches (at least ``batch_size`` reports, or more
+    until ``batch_triples`` triples: the embedded store's bulk load makes far fewer, larger files from big
+    batches), while the next are analysed; unchanged and failed ones are only reported."""
     if batch_triples is None:
         batch_triples = batch_triples_setting()
     if batch_size is None:
         batch_size = setting("PUFA_BATCH_REPORTS", BATCH_REPORTS)
-    files = expand_paths(paths)
     report = IngestReport()
     store.recover()
     store.ensure_model()
@@ -242,7 +340,7 @@ def ingest(store: GraphStore, paths: Iterable[str | Path], jobs: int = 1, max_by
 
     seen_ids: set[str] = set()
     try:
-        for processed in _processed(files, jobs, max_bytes, _given_for(issuer, manifest)):
+        for processed in work:
             processed.path = shown(processed.path)  # printed and written as JSON: no undecodable bytes
             if processed.error:
                 outcome = Outcome(processed.path, "failed", error=processed.error)
