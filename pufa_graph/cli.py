@@ -307,8 +307,14 @@ def load(ctx: click.Context, folder: str, fmt: str, quiet: bool) -> None:
       pufa --store pufa-store load shards/
       pufa load s3://bucket/pufa-shards/run1           # any fsspec URL (with its package)
     """
+    from .errors import PufaError
     from .ingest import load as run_load
+    from .shards import shard_names
 
+    try:
+        shard_names(folder)  # a folder that holds no shards is refused before the store is opened
+    except PufaError as exc:
+        _fail(exc)
     _store_with_progress(ctx, None, fmt, quiet, lambda store, on_progress: run_load(store, folder, on_progress))
 
 

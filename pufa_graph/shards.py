@@ -111,7 +111,11 @@ def shard_names(folder: str) -> list[str]:
         raise PufaError(f"{shown(folder)}: is not a folder of shards") from None
     except OSError as exc:
         raise PufaError(f"{shown(folder)}: cannot list it ({exc.strerror or exc})") from None
-    return sorted(n[: -len(RECORDS)] for n in names if n.endswith(RECORDS) and not n.startswith("."))
+    found = sorted(n[: -len(RECORDS)] for n in names if n.endswith(RECORDS) and not n.startswith("."))
+    if not found:
+        raise PufaError(f"{shown(folder)}: holds no shards (part-*{RECORDS}); write them with "
+                        "`pufa ingest PATH… --shards DIR`")
+    return found
 
 
 def read_shard(folder: str, name: str) -> list:
@@ -155,11 +159,7 @@ def read_shard(folder: str, name: str) -> list:
 
 def read_shards(folder: str) -> Iterator:
     """Every analysed report of every complete shard in the folder, shard by shard."""
-    names = shard_names(folder)
-    if not names:
-        raise PufaError(f"{shown(folder)}: holds no shards (part-*{RECORDS}); write them with "
-                        "`pufa ingest PATH… --shards DIR`")
-    for name in names:
+    for name in shard_names(folder):
         yield from read_shard(folder, name)
 
 
