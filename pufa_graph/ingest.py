@@ -139,14 +139,16 @@ def _work(paths: list[Path], max_bytes: int | None, given_for=None) -> list[tupl
 
 
 def _processed(work: list[tuple], jobs: int) -> Iterator[Processed]:
+    from .segment import warm_up
+
     if jobs <= 1 or len(work) <= 1:
+        if len(work) > 1:
+            warm_up()
         for item in work:
             yield _process_star(item)
         return
     import multiprocessing
     import threading
-
-    from .segment import warm_up
 
     chunksize = max(1, min(16, len(work) // (jobs * 8)))
     ahead = threading.Semaphore(max(MAX_AHEAD, 2 * chunksize * jobs))

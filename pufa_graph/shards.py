@@ -130,7 +130,9 @@ def read_shard(folder: str, name: str) -> list:
     try:
         records = [json.loads(line) for line in gzip.decompress(_read(folder, name + RECORDS)).decode("utf-8")
                    .splitlines() if line]
-        lines = gzip.decompress(_read(folder, name + QUADS)).decode("utf-8").splitlines(keepends=True)
+        # lines end in \n only (not splitlines(): a literal may hold U+2028 unescaped)
+        lines = [line + "\n" for line in gzip.decompress(_read(folder, name + QUADS)).decode("utf-8").split("\n")]
+        lines.pop()
     except FileNotFoundError as exc:
         raise PufaError(f"{where}: part of the shard is missing ({Path(str(exc.filename)).name})") from None
     except (OSError, EOFError, zlib.error, UnicodeDecodeError, json.JSONDecodeError) as exc:

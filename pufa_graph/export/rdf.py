@@ -4,10 +4,11 @@ Every export holds the ontology graph too (classes, properties, the concept sche
 so a client that loads one file has every term the data uses and it validates against
 ``ontology/shapes.ttl`` on its own.
 
-Exports stream: the store is read one named graph at a time (a report's, the entities', the
-ontology's), so memory stays that of the largest graph whatever the store's size. Graphs are
-written in sorted order, and in each graph subjects and statements are sorted: the same store
-gives byte-identical files. Pufa's graphs do not share subjects, so the graphs one after another
+Exports stream: the store is read one named graph at a time as N-Triples lines (a report's, the
+entities', the ontology's; the embedded store writes them itself, so exports run near its own dump
+rate), and a large graph is sorted on disk, so memory stays bounded whatever the store's size. Graphs
+are written in sorted order, and in each graph its lines: the same store gives byte-identical files,
+whichever kind of store holds it. Pufa's graphs do not share subjects, so the graphs one after another
 are also the union, with no statement twice.
 """
 
@@ -24,60 +25,59 @@ from ..vocab import PREFIXES as ALL_PREFIXES
 
 #: instance IRIs stay whole: a prefix would need escaped slashes (id:activity\/…)
 PREFIXES = {p: iri for p, iri in ALL_PREFIXES.items() if p != "id"}
+INSTANCES = f"<{ALL_PREFIXES['id']}"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 Progress = Callable[[int, int], None]
 
 
-#: subjects of the shared graphs (entities, ontology) read together: they are large, reports are not
-SUBJECTS_AT_ONCE = 2000
+def graph_lines(store: GraphStore, on_progress: Progress | None = None) -> Iterator[tuple[str, Iterator[list[str]]]]:
+    """(graph IRI, its N-Triples lines in sorted chunks) for every graph of the store, in sorted order."""
+    graphs = store.graphs()
+    for done, graph in enumerate(graphs):
+        if on_progress:
+            on_progress(done, len(graphs))
+        yield graph, store.graph_lines(graph)
+    if on_progress:
+        on_progress(len(graphs), len(graphs))
 
 
 def graph_statements(store: GraphStore, on_progress: Progress | None = None
                      ) -> Iterator[tuple[str, Iterator[tuple[str, list[tuple[str, str]]]]]]:
     """(graph IRI, an iterator of (subject, [(predicate, object) …])) for every graph of the store, all
-    terms in N-Triples syntax, graphs, subjects and statements sorted. A report's graph is read whole;
-    the entities graph (the largest) a few thousand subjects at a time."""
-    from ..vocab import ENTITIES_GRAPH, ONTOLOGY_GRAPH
-
-    graphs = store.graphs()
-    for done, graph in enumerate(graphs):
-        if on_progress:
-            on_progress(done, len(graphs))
-        if graph in (ENTITIES_GRAPH, ONTOLOGY_GRAPH):
-            yield graph, _by_subject_chunks(store, graph)
-        else:
-            yield graph, iter(_grouped(store.graph_triples(graph)))
-    if on_progress:
-        on_progress(len(graphs), len(graphs))
+    terms in N-Triples syntax, graphs, subjects and statements in sorted order."""
+    for graph, chunks in graph_lines(store, on_progress):
+        yield graph, _by_subject(chunks)
 
 
-def _grouped(triples) -> list[tuple[str, list[tuple[str, str]]]]:
-    by_subject: dict[str, set[tuple[str, str]]] = {}
-    for s, p, o in triples:
-        by_subject.setdefault(str(s), set()).add((str(p), str(o)))
-    return [(s, sorted(by_subject[s])) for s in sorted(by_subject)]
-
-
-def _by_subject_chunks(store: GraphStore, graph: str) -> Iterator[tuple[str, list[tuple[str, str]]]]:
-    subjects = sorted(store.graph_subjects(graph), key=str)
-    for i in range(0, len(subjects), SUBJECTS_AT_ONCE):
-        yield from _grouped(store.subject_triples(graph, subjects[i:i + SUBJECTS_AT_ONCE]))
+def _by_subject(chunks: Iterator[list[str]]) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """Sorted N-Triples lines grouped by subject (subjects and predicates hold no space; objects may)."""
+    subject, statements = None, []
+    for chunk in chunks:
+        for line in chunk:
+            s, p, o = line[:-2].split(" ", 2)
+            if s != subject:
+                if statements:
+                    yield subject, statements
+                subject, statements = s, []
+            statements.append((p, o))
+    if statements:
+        yield subject, statements
 
 
 def write_nquads(store: GraphStore, path: Path, on_progress: Progress | None = None) -> None:
     with path.open("w", encoding="utf-8") as out:
-        for graph, subjects in graph_statements(store, on_progress):
-            name = f"<{graph}>"
-            for s, statements in subjects:
-                out.write("".join(f"{s} {p} {o} {name} .\n" for p, o in statements))
+        for graph, chunks in graph_lines(store, on_progress):
+            name = f" <{graph}> .\n"
+            for chunk in chunks:
+                out.write("".join(line[:-2] + name for line in chunk))
 
 
 def write_ntriples(store: GraphStore, path: Path, on_progress: Progress | None = None) -> None:
     with path.open("w", encoding="utf-8") as out:
-        for _graph, subjects in graph_statements(store, on_progress):
-            for s, statements in subjects:
-                out.write("".join(f"{s} {p} {o} .\n" for p, o in statements))
+        for _graph, chunks in graph_lines(store, on_progress):
+            for chunk in chunks:
+                out.write("\n".join(chunk) + "\n")
 
 
 def _prefix_lines() -> str:
@@ -126,14 +126,16 @@ def _compactor():
         return None
 
     @lru_cache(maxsize=65536)
+    def compact_iri(term: str) -> str:
+        return iri(term[1:-1]) or term
+
     def compact(term: str) -> str:
-        if term.startswith("<"):
-            return iri(term[1:-1]) or term
-        if term.endswith(">") and '"^^<' in term:
+        if term[0] == "<":
+            return term if term.startswith(INSTANCES) else compact_iri(term)
+        if term[-1] == ">" and '"^^<' in term:
             text, datatype = term.rsplit("^^", 1)
-            short = iri(datatype[1:-1])
-            return f"{text}^^{short}" if short else term
-        return term
+            return f"{text}^^{compact_iri(datatype)}"
+        return term  # a literal (most of the terms): kept as it is, not cached
 
     return compact
 

@@ -109,6 +109,27 @@ class EmbeddedStore(GraphStore):
             return []
         return [(q.subject, q.predicate, q.object) for q in self._store.quads_for_pattern(None, None, None, node)]
 
+    def graph_lines(self, graph: str):
+        """Oxigraph writes the N-Triples itself (creating no Python term objects: exports run near its own
+        dump rate); a report's graph is sorted in memory, a shared graph by an external merge sort of
+        its dump, so memory stays bounded however large it grows."""
+        from ..vocab import ENTITIES_GRAPH, ONTOLOGY_GRAPH
+        from .sorting import sorted_chunks
+
+        node = pyoxigraph.NamedNode(graph)
+        if self._visible is not None and node not in self._visible:
+            return
+        if graph not in (ENTITIES_GRAPH, ONTOLOGY_GRAPH):
+            lines = self._store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=node).decode("utf-8")
+            yield sorted(lines.split("\n")[:-1])  # not splitlines(): a literal may hold U+2028 unescaped
+            return
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="pufa-export-") as folder:
+            dumped = Path(folder) / "graph.nt"
+            self._store.dump(output=str(dumped), format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=node)
+            yield from sorted_chunks(dumped, Path(folder))
+
     def graph_subjects(self, graph: str) -> list:
         node = pyoxigraph.NamedNode(graph)
         if self._visible is not None and node not in self._visible:
