@@ -26,6 +26,8 @@ COMPACT_AFTER = 500
 BATCH_REPORTS = 32
 #: quads per store write, unless $PUFA_BATCH_TRIPLES says otherwise: bigger batches were no faster and cost memory
 BATCH_TRIPLES = 300_000
+#: fewer files than this are analysed in the ingesting process: a worker would cost more than it saves
+IN_PROCESS_BELOW = 8
 #: reports analysed by workers but not yet taken by the writer, at most: when the store writes slower
 #: than the workers analyse, workers wait instead of the parent holding thousands of results in memory
 MAX_AHEAD = 256
@@ -139,11 +141,12 @@ def _work(paths: list[Path], max_bytes: int | None, given_for=None) -> list[tupl
 
 
 def _processed(work: list[tuple], jobs: int) -> Iterator[Processed]:
+    """Analysed reports, as they come. Even one job runs in a worker process once there are a few files:
+    the parent's store write then has the other core to itself instead of sharing this process's lock
+    (in-process, the write and the analysis slowed each other down by a third)."""
     from .segment import warm_up
 
-    if jobs <= 1 or len(work) <= 1:
-        if len(work) > 1:
-            warm_up()
+    if len(work) < IN_PROCESS_BELOW:
         for item in work:
             yield _process_star(item)
         return
