@@ -10,11 +10,16 @@ Figures:
   budget       one process's time split, part after part: analysis alone (and its ratio to the
                floor), then the store write of its result (bulk loads and the final compaction)
   jobs2        the same sample with --jobs 2 (scaling), and the whole corpus with --jobs 2:
-               wall time, peak RSS of the process tree, store size on disk
+               wall time, peak RSS of the largest process, store size on disk
+  dask2        the whole corpus with --engine dask on a 2-worker LocalCluster, its time over jobs2's,
+               and whether its store holds the same quads of each kind
+  shards       the sample analysed into shards (--shards, no store) and loaded (`pufa load`): the two
+               halves of a cluster run, with shard and store sizes per report
   query        warm p50/p95 of who_promoted(民法典, venue_type=school) on the full store
   ask          `pufa ask` end to end as a CLI process, p50/p95
   help         `pufa --help` as a CLI process
-  export       `pufa export --format turtle` on the full store
+  export       every `pufa export` format and `pufa check` on the full store, against pyoxigraph's
+               own N-Quads dump of it
   viz          graph HTML generation for a 5,000-node subgraph, when pufa_graph.viz exists
 
 These machines are noisy: compare ratios within one run, not across runs (``machine.loop_20m_s``
@@ -27,6 +32,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -56,13 +62,21 @@ open(sys.argv[1], "w").write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru
 sys.exit(code)"""
 
 
-def _run(cmd: list[str], env: dict | None = None) -> tuple[float, int, subprocess.CompletedProcess]:
+def _run(cmd: list[str], env: dict | None = None, timeout: float | None = None
+         ) -> tuple[float, int, subprocess.CompletedProcess]:
     """Wall time, peak RSS (KB) of the largest process of the command's tree, and the result."""
     with tempfile.NamedTemporaryFile("r", suffix=".rss") as peak:
         start = time.perf_counter()
-        result = subprocess.run([sys.executable, "-c", _PEAK, peak.name, *cmd], capture_output=True, text=True,
-                                env=env)
+        process = subprocess.Popen([sys.executable, "-c", _PEAK, peak.name, *cmd], stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True, env=env, start_new_session=True)
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)  # the command's whole tree, not only the wrapper
+            process.communicate()
+            raise
         elapsed = time.perf_counter() - start
+        result = subprocess.CompletedProcess(cmd, process.returncode, stdout, stderr)
         rss_kb = int(Path(peak.name).read_text() or 0)
     if result.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed: {result.stderr[-500:]}")
@@ -110,15 +124,37 @@ def floor(texts: list[str]) -> dict:
     return {"mb": round(megabytes, 3), "seconds": round(elapsed, 2), "mb_per_s": round(megabytes / elapsed, 3)}
 
 
-def ingest_figures(folder: Path, store: Path, jobs: int, megabytes: float, reports: int) -> dict:
+def ingest_figures(folder: Path, store: Path, jobs: int, megabytes: float, reports: int,
+                   engine: str = "local") -> dict:
     shutil.rmtree(store, ignore_errors=True)
     cmd = [sys.executable, "-m", "pufa_graph.cli", "--store", str(store), "ingest", "-q", "--jobs", str(jobs),
-           "--format", "json", str(folder)]
+           "--engine", engine, "--format", "json", str(folder)]
     elapsed, rss_kb, result = _run(cmd)
     summary = json.loads(result.stdout)
-    return {"jobs": jobs, "reports": reports, "seconds": round(elapsed, 1), "mb_per_s": round(megabytes / elapsed, 3),
+    return {"jobs": jobs, "engine": engine, "reports": reports, "seconds": round(elapsed, 1), "mb_per_s": round(megabytes / elapsed, 3),
             "reports_per_s": round(reports / elapsed, 1), "failed": summary["failed"], "triples": summary["triples"],
             "peak_rss_mb": round(rss_kb / 1024, 1), "store_mb": round(_dir_size(store) / 1e6, 1)}
+
+
+def shard_figures(folder: Path, work: Path, jobs: int, reports: int) -> dict:
+    """`pufa ingest --shards` (analysis only) and `pufa load` (the store's bulk load only) on the same
+    reports: the two halves a cluster run splits into, for the scaling table."""
+    shards, store = work / "shards", work / "store-load"
+    shutil.rmtree(shards, ignore_errors=True)
+    shutil.rmtree(store, ignore_errors=True)
+    analyse, _rss, _r = _run([sys.executable, "-m", "pufa_graph.cli", "ingest", "-q", "--jobs", str(jobs),
+                              "--shards", str(shards), "--format", "json", str(folder)])
+    load, rss_kb, _r = _run([sys.executable, "-m", "pufa_graph.cli", "--store", str(store), "load", "-q",
+                             "--format", "json", str(shards)])
+    size = _dir_size(shards)
+    figures = {"reports": reports, "analyse_jobs": jobs, "analyse_s": round(analyse, 1),
+               "analyse_reports_per_s": round(reports / analyse, 1), "load_s": round(load, 1),
+               "load_reports_per_s": round(reports / load, 1), "load_peak_rss_mb": round(rss_kb / 1024, 1),
+               "shard_kb_per_report": round(size / reports / 1024, 1), "store_kb_per_report":
+               round(_dir_size(store) / reports / 1024, 1)}
+    shutil.rmtree(shards, ignore_errors=True)
+    shutil.rmtree(store, ignore_errors=True)
+    return figures
 
 
 def one_process_budget(files: list[Path], store: Path, floor_mb_per_s: float, megabytes: float) -> dict:
@@ -214,7 +250,7 @@ DUMP = """import sys, pyoxigraph
 pyoxigraph.Store.read_only(sys.argv[1]).dump(output=sys.argv[2], format=pyoxigraph.RdfFormat.N_QUADS)"""
 
 
-def export_figures(store: Path, out: Path) -> dict:
+def export_figures(store: Path, out: Path, check_timeout: float = 1800) -> dict:
     """Every export and `check`, each in its own process: seconds and peak RSS; and pyoxigraph's own N-Quads
     dump of the store, the rate exports are measured against."""
     out.mkdir(parents=True, exist_ok=True)
@@ -225,8 +261,12 @@ def export_figures(store: Path, out: Path) -> dict:
         elapsed, rss_kb, _r = _run(["pufa", "--store", str(store), "export", "--format", fmt, "-o", str(out / name)])
         figures[fmt] = {"seconds": round(elapsed, 1), "peak_rss_mb": round(rss_kb / 1024, 1),
                         "over_dump": round(elapsed / max(figures["pyoxigraph_dump"]["seconds"], 0.1), 2)}
-    elapsed, rss_kb, _r = _run(["pufa", "--store", str(store), "check", "--format", "json"])
-    figures["check"] = {"seconds": round(elapsed, 1), "peak_rss_mb": round(rss_kb / 1024, 1)}
+    try:
+        elapsed, rss_kb, _r = _run(["pufa", "--store", str(store), "check", "--format", "json"], timeout=check_timeout)
+        figures["check"] = {"seconds": round(elapsed, 1), "peak_rss_mb": round(rss_kb / 1024, 1),
+                            "over_dump": round(elapsed / max(figures["pyoxigraph_dump"]["seconds"], 0.1), 2)}
+    except subprocess.TimeoutExpired:
+        figures["check"] = {"seconds": f"stopped after {check_timeout:.0f}"}
     return figures
 
 
@@ -252,6 +292,8 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "pufa-bench")
     ap.add_argument("--json", type=Path, help="also write the figures here")
     ap.add_argument("--skip-full", action="store_true", help="skip the full-corpus ingest and the figures on it")
+    ap.add_argument("--skip-dask", action="store_true", help="skip the full-corpus ingest on a Dask LocalCluster")
+    ap.add_argument("--check-timeout", type=float, default=1800, help="stop `pufa check` after this many seconds")
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
 
@@ -283,6 +325,7 @@ def main() -> None:
     record("jobs2_sample", ingest_figures(sample, args.work / "store-j2", 2, sample_mb, len(files)))
     record("ratio_to_floor", round(figures["jobs1"]["mb_per_s"] / figures["floor"]["mb_per_s"], 3))
     record("scaling_jobs2_over_jobs1", round(figures["jobs2_sample"]["mb_per_s"] / figures["jobs1"]["mb_per_s"], 2))
+    record("shards_sample", shard_figures(sample, args.work, 2, len(files)))
     record("one_process_budget", one_process_budget(files, args.work / "store-budget", figures["floor"]["mb_per_s"],
                                                     sample_mb))
     store = args.work / "store-j1"
@@ -290,10 +333,15 @@ def main() -> None:
         full_mb = sample_mb * args.count / len(files)  # estimated from the sample
         record("jobs2_full", ingest_figures(corpus, args.work / "store-full", 2, full_mb, args.count))
         store = args.work / "store-full"
+        if not args.skip_dask:
+            record("dask2_full", ingest_figures(corpus, args.work / "store-dask", 2, full_mb, args.count, "dask"))
+            record("dask_over_jobs2", round(figures["dask2_full"]["seconds"] / figures["jobs2_full"]["seconds"], 2))
+            record("dask_same_quads", quads_figures(args.work / "store-dask") == quads_figures(store))
+            shutil.rmtree(args.work / "store-dask", ignore_errors=True)
     record("quads", quads_figures(store))
     record("query_who_promoted", query_figures(store))
     record("cli", cli_figures(store))
-    record("exports", export_figures(store, args.work / "exports"))
+    record("exports", export_figures(store, args.work / "exports", args.check_timeout))
     record("viz_5000", viz_figures(store, args.work / "graph.html"))
 
 

@@ -1,21 +1,19 @@
-"""Validation of the store against ontology/shapes.ttl with pyshacl, reported so a person can act on it.
+"""Validation of the store against ontology/shapes.ttl, reported so a person can act on it.
 
-The store is checked a batch at a time (a batch of the entities graph's subjects, or of reports'
-graphs, with the descriptions of the entities they point to and the ontology's terms), so memory
-stays that of one batch however large the store. A violation found in several batches is reported once.
+The shapes are compiled into SPARQL queries (:mod:`.shapes`), one per constraint, which the store
+answers over all of pufa's graphs at once: the check runs at the store's own speed and in its memory,
+however large the store, and on a SPARQL server as on the embedded store. A violation is reported once
+per focus node, path, message and value.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Callable
 
 from .knowledge import ontology_dir
 from .store.base import GraphStore
-from .vocab import ENTITIES_GRAPH, ID, ONTOLOGY_GRAPH
-
-#: report graphs validated together
-BATCH_REPORTS = 200
+from .vocab import ONTOLOGY_GRAPH
 
 
 @dataclass(frozen=True)
@@ -29,63 +27,43 @@ class Violation:
         return self.__dict__
 
 
-#: entities validated together (with the descriptions of those they point to)
-BATCH_ENTITIES = 5000
-
-
 def validate(store: GraphStore, on_progress: Callable[[int, int], None] | None = None
              ) -> tuple[bool, list[Violation], int]:
-    """(conforms, violations, statements checked) for every graph of the store, a batch at a time: the
-    entities graph in batches of subjects, then the reports in batches of graphs, each with the
-    descriptions of the entities it points to (so sh:class finds their types) and the ontology."""
-    import pyshacl
-    import pyoxigraph
-    import rdflib
+    """(conforms, violations, statements checked: every statement but the ontology's)."""
+    from .shapes import constraints_for
 
-    from .export.terms import to_rdflib
+    ontology = store.graph_triples(ONTOLOGY_GRAPH)
+    if ontology:
+        ontology_nt = "".join(f"{s} {p} {o} .\n" for s, p, o in ontology)
+    else:
+        import rdflib
 
-    shapes = rdflib.Graph().parse(ontology_dir() / "shapes.ttl")
-    # the concepts (kind_justice, venue_school …) and classes, as the store holds them (else the file)
-    ontology = rdflib.Graph()
-    for triple in store.graph_triples(ONTOLOGY_GRAPH) or ():
-        ontology.add(tuple(to_rdflib(t) for t in triple))
-    if not len(ontology):
-        ontology.parse(ontology_dir() / "pufa.ttl")
-    subjects = store.graph_subjects(ENTITIES_GRAPH)
-    reports = [g for g in store.graphs() if g not in (ENTITIES_GRAPH, ONTOLOGY_GRAPH)]
-    batches = [("entities", subjects[i:i + BATCH_ENTITIES]) for i in range(0, len(subjects), BATCH_ENTITIES)]
-    batches += [("reports", reports[i:i + BATCH_REPORTS]) for i in range(0, len(reports), BATCH_REPORTS)]
-    found: set[Violation] = set()
-    checked = 0
-    for done, (kind, batch) in enumerate(batches):
+        ontology_nt = rdflib.Graph().parse(ontology_dir() / "pufa.ttl").serialize(format="nt")
+    constraints = constraints_for(str(ontology_dir() / "shapes.ttl"), ontology_nt)
+    found: dict[tuple[str, str, str, str | None], None] = {}
+    for done, constraint in enumerate(constraints):
         if on_progress:
-            on_progress(done, len(batches))
-        triples = (store.subject_triples(ENTITIES_GRAPH, batch) if kind == "entities"
-                   else [t for graph in batch for t in store.graph_triples(graph)])
-        checked += len(triples)
-        pointed = {o for _s, _p, o in triples if isinstance(o, pyoxigraph.NamedNode) and o.value.startswith(ID)}
-        pointed -= set(batch) if kind == "entities" else set()
-        data = rdflib.Graph()
-        for triple in triples + store.subject_triples(ENTITIES_GRAPH, sorted(pointed, key=str)):
-            data.add(tuple(to_rdflib(t) for t in triple))
-        data += ontology
-        conforms, results, _text = pyshacl.validate(data, shacl_graph=shapes, inference="none")
-        if not conforms:
-            found |= set(_violations(data, results))
+            on_progress(done, len(constraints))
+        for row in store.query(constraint.sparql):
+            found[(row["focus"], constraint.path, constraint.message,
+                   row.get("value") if constraint.has_value else None)] = None
     if on_progress:
-        on_progress(len(batches), len(batches))
-    return not found, sorted(found, key=lambda v: (v.message, v.focus)), checked
+        on_progress(len(constraints), len(constraints))
+    labels = _labels(store, sorted({focus for focus, *_rest in found}))
+    violations = [Violation(focus=f"{labels[focus]} <{focus}>" if labels.get(focus) else focus, path=path,
+                            message=message, value=value) for focus, path, message, value in found]
+    return not violations, sorted(set(violations), key=lambda v: (v.message, v.focus, v.value or "")), \
+        store.triple_count() - len(ontology)
 
 
-def _violations(data, results) -> Iterator[Violation]:
-    import rdflib
+def _labels(store: GraphStore, nodes: list[str]) -> dict[str, str]:
+    """The rdfs:label of each node that has one (the smallest, when several)."""
+    from .sparql import iri
 
-    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
-    for result in results.subjects(rdflib.RDF.type, sh.ValidationResult):
-        focus = results.value(result, sh.focusNode)
-        label = data.value(focus, rdflib.RDFS.label)
-        path = results.value(result, sh.resultPath)
-        value = results.value(result, sh.value)
-        yield Violation(focus=f"{label} <{focus}>" if label else str(focus), path=str(path) if path else None,
-                        message=str(results.value(result, sh.resultMessage) or "violates a shape"),
-                        value=str(value) if value is not None else None)
+    out: dict[str, str] = {}
+    for i in range(0, len(nodes), 200):
+        values = " ".join(iri(n) for n in nodes[i:i + 200])
+        for row in store.query(f"SELECT ?n (MIN(STR(?l)) AS ?label) WHERE {{ VALUES ?n {{ {values} }} "
+                               "GRAPH ?g { ?n <http://www.w3.org/2000/01/rdf-schema#label> ?l } } GROUP BY ?n"):
+            out[row["n"]] = row["label"]
+    return out

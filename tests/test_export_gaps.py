@@ -117,14 +117,13 @@ def test_seed_store_passes_check(store):
     assert size == store.triple_count() - len(store.graph_triples(ONTOLOGY_GRAPH))  # every statement of the data
 
 
-def test_check_works_batch_by_batch_and_names_a_violation_once(tmp_path, monkeypatch):
-    """Two reports a batch: an entity every report points to, broken, is one violation, not five."""
+def test_check_names_a_violation_once(tmp_path):
+    """An entity every report points to, broken, is one violation, not one per report."""
     from pufa_graph import check
     from pufa_graph.ingest import ingest
     from pufa_graph.store import open_store
     from pufa_graph.store.base import PROLOGUE
 
-    monkeypatch.setattr(check, "BATCH_REPORTS", 2)
     with open_store(str(tmp_path / "store")) as store:
         ingest(store, [REPORTS])
         store.update(PROLOGUE + "DELETE { GRAPH ?e { ?law rdfs:label ?name } } WHERE { GRAPH ?e { ?law a pufa:Law ; "
