@@ -292,9 +292,10 @@ def analyse_to_shards(paths: Iterable[str | Path], folder: str, jobs: int = 1, m
                       manifest: dict | None = None, engine: str = "local",
                       scheduler: str | None = None) -> ShardRun:
     """Analyse the files into shards in ``folder`` (no store): ``pufa load`` stores them later."""
-    from .shards import write_shards
+    from .shards import write_ontology, write_shards
 
     run = ShardRun(folder)
+    write_ontology(folder)
 
     def note(batch: list[Processed]) -> None:
         for p in batch:

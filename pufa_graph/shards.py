@@ -97,6 +97,20 @@ def write_shard(folder: str, name: str, processed: list) -> None:
     _write(folder, name + RECORDS, gzip.compress(records, compresslevel=1, mtime=0))
 
 
+#: the ontology graph (with the model version), so that a server's own bulk loader given the folder's
+#: ``*.nq.gz`` files makes a store pufa reads (``pufa load`` writes its own)
+ONTOLOGY_FILE = "ontology.nq.gz"
+
+
+def write_ontology(folder: str) -> None:
+    from .store.model import ontology_statements
+    from .vocab import ONTOLOGY_GRAPH
+
+    statements, _digest = ontology_statements()
+    text = "".join(line[:-2] + f" <{ONTOLOGY_GRAPH}> .\n" for line in statements)
+    _write(folder, ONTOLOGY_FILE, gzip.compress(text.encode("utf-8"), compresslevel=1, mtime=0))
+
+
 def shard_names(folder: str) -> list[str]:
     """The complete shards in a folder, in name order."""
     try:

@@ -72,8 +72,9 @@ def test_shards_written_anywhere_load_into_the_same_store_and_again_change_nothi
     shards = tmp_path / "shards"
     run = analyse_to_shards([corpus], str(shards), jobs=2)
     assert run.to_json()["analysed"] == 200 and run.to_json()["failed"] == 1
-    names = sorted(p.name for p in shards.iterdir())
+    names = sorted(p.name for p in shards.glob("part-*"))
     assert len(names) == 2 * run.shards and all(n.endswith((".nq.gz", ".reports.jsonl.gz")) for n in names)
+    assert (shards / "ontology.nq.gz").exists()  # for a server's own bulk loader
 
     first = json.loads(pufa("load", str(shards), "--format", "json", expect=1).stdout)  # the empty file failed, as in an ingest
     assert (first["new"], first["unchanged"], first["failed"]) == (200, 0, 1)
@@ -87,7 +88,7 @@ def test_a_shard_is_plain_nquads_that_another_loader_reads(corpus, tmp_path):
 
     shards = tmp_path / "shards"
     analyse_to_shards([corpus], str(shards))
-    quads = next(shards.glob("*.nq.gz"))
+    quads = sorted(shards.glob("part-*.nq.gz"))[0]  # not the last: it holds only the empty file
     store = pyoxigraph.Store()
     store.load(gzip.decompress(quads.read_bytes()), format=pyoxigraph.RdfFormat.N_QUADS)
     records = [json.loads(line) for line in gzip.decompress(quads.with_name(
@@ -172,3 +173,29 @@ def test_a_scheduler_and_worker_started_apart_ingest_the_same_store(corpus, loca
         for process in (worker, scheduler):
             process.terminate()
             process.wait(timeout=30)
+
+
+def test_a_servers_own_bulk_loader_reads_the_shard_folder_into_a_store_pufa_reads(corpus, local_store, tmp_path):
+    """`oxigraph load` of every *.nq.gz of a shard folder (the reports and the ontology graph), then
+    `oxigraph serve`: pufa reads the same reports and exports the same bytes as from the local ingest."""
+    import shutil
+
+    from bench.servers import OxigraphServer
+    from pufa_graph.export import export
+
+    if shutil.which("oxigraph") is None:
+        pytest.skip("the oxigraph server is not installed (pip install oxigraph)")
+    shards = tmp_path / "shards"
+    analyse_to_shards([corpus], str(shards))
+    data = tmp_path / "server-data"
+    subprocess.run([shutil.which("oxigraph"), "load", "--location", str(data), "--file",
+                    *map(str, sorted(shards.glob("*.nq.gz")))], check=True, capture_output=True)
+    server = OxigraphServer(data).start()
+    try:
+        with open_store(server.url) as remote, open_store(local_store, read_only=True) as local:
+            export(remote, "nquads", tmp_path / "remote.nq")
+            export(local, "nquads", tmp_path / "local.nq")
+            assert len(remote.documents()) == 200
+    finally:
+        server.kill()
+    assert (tmp_path / "remote.nq").read_bytes() == (tmp_path / "local.nq").read_bytes()
