@@ -199,3 +199,27 @@ def test_a_servers_own_bulk_loader_reads_the_shard_folder_into_a_store_pufa_read
     finally:
         server.kill()
     assert (tmp_path / "remote.nq").read_bytes() == (tmp_path / "local.nq").read_bytes()
+
+
+def test_virtuosos_bulk_loader_reads_the_shard_folder_into_a_store_pufa_reads(corpus, local_store, tmp_path):
+    """Virtuoso's ld_dir and rdf_loader_run over the shard folder (gzipped N-Quads carry their graphs)."""
+    import shutil
+
+    from bench.servers import VirtuosoServer
+    from pufa_graph.export import export
+
+    if shutil.which("virtuoso-t") is None:
+        pytest.skip("Virtuoso is not installed (apt-get install virtuoso-opensource)")
+    server = VirtuosoServer(tmp_path / "virtuoso").start()
+    try:
+        shards = tmp_path / "virtuoso" / "shards"  # inside the server's DirsAllowed
+        analyse_to_shards([corpus], str(shards))
+        server.sql(f"ld_dir('{shards}', '*.nq.gz', 'urn:pufa:unused');")
+        server.sql("rdf_loader_run();")
+        server.sql("checkpoint;")
+        with open_store(server.url) as remote, open_store(local_store, read_only=True) as local:
+            export(remote, "nquads", tmp_path / "remote.nq")
+            export(local, "nquads", tmp_path / "local.nq")
+    finally:
+        server.stop()
+    assert (tmp_path / "remote.nq").read_bytes() == (tmp_path / "local.nq").read_bytes()
