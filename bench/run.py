@@ -147,14 +147,45 @@ def shard_figures(folder: Path, work: Path, jobs: int, reports: int) -> dict:
     load, rss_kb, _r = _run([sys.executable, "-m", "pufa_graph.cli", "--store", str(store), "load", "-q",
                              "--format", "json", str(shards)])
     size = _dir_size(shards)
+    servers = _server_bulk_loads(shards, work)
     figures = {"reports": reports, "analyse_jobs": jobs, "analyse_s": round(analyse, 1),
                "analyse_reports_per_s": round(reports / analyse, 1), "load_s": round(load, 1),
                "load_reports_per_s": round(reports / load, 1), "load_peak_rss_mb": round(rss_kb / 1024, 1),
                "shard_kb_per_report": round(size / reports / 1024, 1), "store_kb_per_report":
-               round(_dir_size(store) / reports / 1024, 1)}
+               round(_dir_size(store) / reports / 1024, 1),
+               **{f"{name}_load_reports_per_s": round(reports / seconds, 1) for name, seconds in servers.items()}}
     shutil.rmtree(shards, ignore_errors=True)
     shutil.rmtree(store, ignore_errors=True)
     return figures
+
+
+def _server_bulk_loads(shards: Path, work: Path) -> dict:
+    """Seconds for the servers' own bulk loaders to read a shard folder: `oxigraph load` (all files at
+    once, in parallel) and Virtuoso's ld_dir + rdf_loader_run, where they are installed."""
+    from bench.servers import VirtuosoServer
+
+    out = {}
+    if shutil.which("oxigraph"):
+        data = work / "oxigraph-load"
+        shutil.rmtree(data, ignore_errors=True)
+        out["oxigraph"], _rss, _r = _run(["oxigraph", "load", "--location", str(data), "--file",
+                                          *map(str, sorted(shards.glob("*.nq.gz")))])
+        shutil.rmtree(data, ignore_errors=True)
+    if shutil.which("virtuoso-t"):
+        folder = work / "virtuoso-load"
+        shutil.rmtree(folder, ignore_errors=True)
+        server = VirtuosoServer(folder).start()
+        try:
+            shutil.copytree(shards, folder / "shards")
+            start = time.perf_counter()
+            server.sql(f"ld_dir('{folder / 'shards'}', '*.nq.gz', 'urn:pufa:unused');")
+            server.sql("rdf_loader_run();")
+            server.sql("checkpoint;")
+            out["virtuoso"] = time.perf_counter() - start
+        finally:
+            server.stop()
+            shutil.rmtree(folder, ignore_errors=True)
+    return out
 
 
 def one_process_budget(files: list[Path], store: Path, floor_mb_per_s: float, megabytes: float) -> dict:
