@@ -18,6 +18,10 @@ from .errors import PufaError
 from .shards import SHARD_REPORTS, read_shard, run_token, shard_name, write_shard
 
 
+#: tasks submitted per worker beyond those the store has taken
+AHEAD_PER_WORKER = 2
+
+
 def analyse_shard(folder: str, name: str, work: list[tuple]) -> dict:
     """One task on a worker: analyse its files and write them as one shard; only a summary returns."""
     from . import __version__
@@ -68,14 +72,25 @@ def shards_on_dask(work: list[tuple], folder: str, workers: int = 2, scheduler: 
     from . import __version__
 
     run = run_token()
-    chunks = [work[i: i + SHARD_REPORTS] for i in range(0, len(work), SHARD_REPORTS)]
+    chunks = list(enumerate(work[i: i + SHARD_REPORTS] for i in range(0, len(work), SHARD_REPORTS)))
+    chunks.reverse()  # popped from the end: in order
     with dask_client(scheduler, workers) as client:
         from distributed import as_completed
 
         client.run(_warm_up)  # every worker loads the dictionaries at once, before its first task
-        futures = [client.submit(analyse_shard, folder, shard_name(run, i), chunk, pure=False,
-                                 key=f"pufa-shard-{run}-{i:05d}") for i, chunk in enumerate(chunks)]
-        for future in as_completed(futures):
+        running = as_completed()
+
+        def submit_next() -> None:
+            if chunks:
+                i, chunk = chunks.pop()
+                running.add(client.submit(analyse_shard, folder, shard_name(run, i), chunk, pure=False,
+                                          key=f"pufa-shard-{run}-{i:05d}"))
+
+        # a few tasks per worker ahead of the store, no more: analysis that runs far ahead of the load
+        # leaves the load alone at the end, on one core (10,000 reports took 1.32x a local ingest)
+        for _ in range(max(4, AHEAD_PER_WORKER * len(client.scheduler_info().get("workers", {})))):
+            submit_next()
+        for future in running:
             try:
                 summary = future.result()
             except Exception as exc:  # noqa: BLE001 - a worker's failure (a full disk, a lost worker)
@@ -85,3 +100,4 @@ def shards_on_dask(work: list[tuple], folder: str, workers: int = 2, scheduler: 
                                 "install the same version on every worker")
             future.release()
             yield read_shard(folder, summary["shard"])
+            submit_next()  # once the store has taken the shard

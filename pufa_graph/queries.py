@@ -315,15 +315,16 @@ def place_key(ev: dict | None) -> tuple:
     return (ev.get("doc") or "", ev.get("start") if ev.get("start") is not None else -1, ev.get("end") or -1)
 
 
-def _collect(pairs, by_name: bool = False) -> list[Answer]:
+def _collect(pairs, by_name: bool = False, presorted: bool = False) -> list[Answer]:
     """(name, evidence dict, detail) triples -> answers, evidence merged per name.
 
     The one order of answers, on every store whatever its collation: by where their first evidence
     stands (report id, offset; names by code point where they share it), or with ``by_name`` by name.
+    ``presorted``: the pairs come in that order already (the answer index sorts them, by code point too).
     """
     answers: dict[str, Answer] = {}
     key = (lambda p: (p[0], place_key(p[1]))) if by_name else (lambda p: (place_key(p[1]), p[0]))
-    for name, ev, detail in sorted((p for p in pairs if p[0]), key=key):
+    for name, ev, detail in (pairs if presorted else sorted((p for p in pairs if p[0]), key=key)):
         if not name:
             continue
         a = answers.setdefault(name, Answer(name))
@@ -381,8 +382,9 @@ def who_promoted(store: GraphStore, law: str, venue_type: str | None = None, reg
         if hasattr(store, "note"):  # --explain shows where the answer came from, and the query it stands for
             store.note("# answered from the answer index (STORE/pufa/answers.sqlite); the same question in SPARQL:\n"
                        + sparql)
-        return _collect((name, {"doc": doc, "text": text, "start": start, "end": end}, {})
-                        for name, doc, text, start, end in index.who_promoted(law, venue_type, region, year))
+        return _collect(((name, {"doc": doc, "text": text, "start": start, "end": end}, {})
+                         for name, doc, text, start, end in index.who_promoted(law, venue_type, region, year)),
+                        presorted=True)
     rows = store.query(sparql)
     return _collect((r["name"], _ev(r), {}) for r in rows)
 

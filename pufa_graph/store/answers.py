@@ -176,7 +176,9 @@ class AnswerIndex:
     def who_promoted(self, law: str, venue_type: str | None = None, region: str | None = None,
                      year: str | None = None) -> list[tuple[str, str, str, int, int]]:
         """(organizer, doc, sentence, start, end) of every activity that promoted ``law`` [at a kind of place]
-        [in a report whose region's name contains ``region``] [dated in ``year``, else in a report of it]."""
+        [in a report whose region's name contains ``region``] [dated in ``year``, else in a report of it], in
+        the order answers are given (report, offsets, then organizer by code point: SQLite's BINARY
+        collation compares UTF-8 bytes, which is code point order)."""
         sql = ("SELECT p.org, a.doc, a.sentence, a.start, a.end FROM promotions p JOIN acts a ON a.id = p.act_id "
                "WHERE p.law = ? AND p.venue_type = ?")
         params: list = [law, venue_type or ""]
@@ -186,7 +188,7 @@ class AnswerIndex:
         if year:
             sql += " AND substr(a.dated, 1, length(?)) = ?"
             params += [str(year), str(year)]
-        return self._db.execute(sql + " ORDER BY a.doc, a.start, p.org", params).fetchall()
+        return self._db.execute(sql + " ORDER BY a.doc, a.start, a.end, p.org", params).fetchall()
 
 
 REBUILD_QUERY = """
