@@ -193,7 +193,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int, issuer: str | 
       pufa ingest reports/ --jobs 2 --shards shards/ && pufa load shards/
     """
     from .errors import PufaError
-    from .ingest import expand_paths, ingest as run_ingest
+    from .ingest import check_engine, expand_paths, ingest as run_ingest
     from .knowledge import knowledge
     from .manifest import read_manifest
 
@@ -209,11 +209,10 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int, issuer: str | 
         _fail(click.ClickException(f"no files found in {', '.join(paths)}"))
     if scheduler:
         engine = "dask"
-    if scratch and engine != "dask":
-        _fail(click.UsageError("--scratch is where Dask workers write shards: use it with --engine dask"))
-    if scheduler and not scratch and not shards:
-        _fail(click.UsageError("with --scheduler, name a --scratch folder that the workers and this machine "
-                               "share (a network path, or a URL such as s3://bucket/pufa-shards)"))
+    try:
+        check_engine(engine, scheduler, scratch, shards)  # before the store is opened
+    except PufaError as exc:
+        _fail(exc)
     if shards:
         _analyse_to_shards(files, shards, jobs, max_mb, issuer, rows, engine, scheduler, fmt, quiet)
         return

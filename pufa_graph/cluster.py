@@ -29,13 +29,7 @@ def analyse_shard(folder: str, name: str, work: list[tuple]) -> dict:
 
     processed = [process_file(*item) for item in work]
     write_shard(folder, name, processed)
-    return {"shard": name, "pufa": __version__, "reports": len(processed)}
-
-
-def _warm_up() -> None:
-    from .segment import warm_up
-
-    warm_up()
+    return {"shard": name, "pufa": __version__}
 
 
 @contextmanager
@@ -70,6 +64,7 @@ def shards_on_dask(work: list[tuple], folder: str, workers: int = 2, scheduler: 
     """The files analysed on the cluster into shards in ``folder``: each shard's reports
     (``ingest.Processed``, read back from it), in the order the shards complete."""
     from . import __version__
+    from .segment import warm_up
 
     run = run_token()
     chunks = list(enumerate(work[i: i + SHARD_REPORTS] for i in range(0, len(work), SHARD_REPORTS)))
@@ -77,7 +72,7 @@ def shards_on_dask(work: list[tuple], folder: str, workers: int = 2, scheduler: 
     with dask_client(scheduler, workers) as client:
         from distributed import as_completed
 
-        client.run(_warm_up)  # every worker loads the dictionaries at once, before its first task
+        client.run(warm_up)  # every worker loads the dictionaries at once, before its first task
         running = as_completed()
 
         def submit_next() -> None:

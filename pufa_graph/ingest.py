@@ -174,30 +174,35 @@ def analysed(files: list[Path], jobs: int = 1, max_bytes: int | None = None, giv
     """Every file analysed, in the order results come: by ``jobs`` local worker processes, or on a Dask
     cluster (``engine="dask"``), whose tasks write shards into ``scratch`` (a temporary folder here when
     none is named: a LocalCluster's workers share it)."""
+    check_engine(engine, scheduler, scratch)
     work = _work(files, max_bytes, given_for)
     if engine == "local":
         yield from _processed(work, jobs)
         return
-    if engine != "dask":
-        raise PufaError(f"unknown engine {engine!r} (local or dask)")
-    from .cluster import shards_on_dask
-
-    if scratch is not None:
-        for shard in shards_on_dask(work, scratch, jobs, scheduler):
-            yield from shard
-        return
-    if scheduler:
-        raise PufaError("with --scheduler, name a --scratch folder that the workers and this machine share "
-                        "(a network path or a URL such as s3://bucket/pufa-shards)")
     import shutil
     import tempfile
 
-    folder = tempfile.mkdtemp(prefix="pufa-shards-")
+    from .cluster import shards_on_dask
+
+    folder = scratch or tempfile.mkdtemp(prefix="pufa-shards-")
     try:
         for shard in shards_on_dask(work, folder, jobs, scheduler):
             yield from shard
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        if scratch is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def check_engine(engine: str, scheduler: str | None = None, scratch: str | None = None,
+                 shards: str | None = None) -> None:
+    """Where an ingest's analysis runs must make sense before anything starts: one line saying what is missing."""
+    if engine not in ("local", "dask"):
+        raise PufaError(f"unknown engine {engine!r} (local or dask)")
+    if scratch and engine != "dask":
+        raise PufaError("--scratch is where Dask workers write shards: use it with --engine dask")
+    if scheduler and not scratch and not shards:
+        raise PufaError("with --scheduler, name a --scratch folder that the workers and this machine share "
+                        "(a network path, or a URL such as s3://bucket/pufa-shards)")
 
 
 class BatchWriter:
@@ -294,6 +299,7 @@ def analyse_to_shards(paths: Iterable[str | Path], folder: str, jobs: int = 1, m
     """Analyse the files into shards in ``folder`` (no store): ``pufa load`` stores them later."""
     from .shards import write_ontology, write_shards
 
+    check_engine(engine, scheduler, shards=folder)
     run = ShardRun(folder)
     write_ontology(folder)
 

@@ -115,6 +115,7 @@ def write_trig(store: GraphStore, path: Path, on_progress: Progress | None = Non
             out.write("}\n\n")
 
 
+@lru_cache(maxsize=1)
 def _compactor():
     """N-Triples term -> Turtle term: IRIs (and literal datatypes) under a project prefix written prefixed."""
     namespaces = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
@@ -161,7 +162,7 @@ def write_jsonld(store: GraphStore, path: Path, on_progress: Progress | None = N
 
 def _jsonld_node(subject: str, statements: list[tuple[str, str]]) -> dict:
     """A node object: properties and types as compact IRIs (pufa:organizer), values expanded."""
-    compact = _compactor()
+    compact = _compactor()  # one per process, with its cache
     node: dict = {"@id": subject if subject.startswith("_:") else subject[1:-1]}
     for p, o in statements:
         if p == RDF_TYPE:

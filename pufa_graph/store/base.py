@@ -277,9 +277,7 @@ class GraphStore:
         the order every RDF export writes, so that every store gives the same bytes. Large graphs come
         a few thousand subjects at a time (sorted by subject and a space, then line by line: the same
         as sorting the lines)."""
-        from ..vocab import ENTITIES_GRAPH, ONTOLOGY_GRAPH
-
-        if graph not in (ENTITIES_GRAPH, ONTOLOGY_GRAPH):
+        if is_report_graph(graph):
             yield sorted(f"{s} {p} {o} ." for s, p, o in self.graph_triples(graph))
             return
         subjects = sorted(self.graph_subjects(graph), key=lambda s: f"{s} ")

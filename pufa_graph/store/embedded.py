@@ -14,7 +14,7 @@ import pyoxigraph
 
 from ..errors import StoreError
 from .answers import AnswerIndex, ReportAnswers, answers_in_store
-from .base import FORGET_UNMENTIONED, JOURNAL_GRAPH, GraphStore, draft_graph, retarget
+from .base import FORGET_UNMENTIONED, JOURNAL_GRAPH, GraphStore, draft_graph, is_report_graph, retarget
 
 #: the graph that journals report graphs being written
 JOURNAL = pyoxigraph.NamedNode(JOURNAL_GRAPH)
@@ -113,13 +113,12 @@ class EmbeddedStore(GraphStore):
         """Oxigraph writes the N-Triples itself (creating no Python term objects: exports run near its own
         dump rate); a report's graph is sorted in memory, a shared graph by an external merge sort of
         its dump, so memory stays bounded however large it grows."""
-        from ..vocab import ENTITIES_GRAPH, ONTOLOGY_GRAPH
         from .sorting import sorted_chunks
 
         node = pyoxigraph.NamedNode(graph)
         if self._visible is not None and node not in self._visible:
             return
-        if graph not in (ENTITIES_GRAPH, ONTOLOGY_GRAPH):
+        if is_report_graph(graph):
             lines = self._store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=node).decode("utf-8")
             yield sorted(lines.split("\n")[:-1])  # not splitlines(): a literal may hold U+2028 unescaped
             return
@@ -129,17 +128,6 @@ class EmbeddedStore(GraphStore):
             dumped = Path(folder) / "graph.nt"
             self._store.dump(output=str(dumped), format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=node)
             yield from sorted_chunks(dumped, Path(folder))
-
-    def graph_subjects(self, graph: str) -> list:
-        node = pyoxigraph.NamedNode(graph)
-        if self._visible is not None and node not in self._visible:
-            return []
-        return list(dict.fromkeys(q.subject for q in self._store.quads_for_pattern(None, None, None, node)))
-
-    def subject_triples(self, graph: str, subjects: list) -> list[tuple]:
-        node = pyoxigraph.NamedNode(graph)
-        return [(q.subject, q.predicate, q.object) for s in subjects
-                for q in self._store.quads_for_pattern(s, None, None, node)]
 
     def update(self, sparql: str) -> None:
         try:
