@@ -270,7 +270,7 @@ def answer(store: GraphStore, question: str) -> dict:
     parsed = parse(question, rec)
     unknown_law(store, parsed)
     if parsed.kind is None:
-        raise UnparsedQuestion(f"cannot tell what this question asks: {question!r}\n" + help_text())
+        raise UnparsedQuestion(question)
     answers = _merge(ANSWERERS[parsed.kind](rec, parsed))
     from . import queries as Q
 

@@ -11,6 +11,9 @@ import sys
 
 import click
 
+from .tables import EVIDENCE_SHOWN
+
+LANG_HELP = "Labels in tables: zh (学校, 以案释法) or en (school, case explanation). [default: $PUFA_LANG or zh]"
 STORE_HELP = "Store: a folder for the embedded store, or http(s)://… for a SPARQL 1.1 server. [default: $PUFA_STORE or ./pufa-store]"
 
 
@@ -44,6 +47,15 @@ def _open(ctx: click.Context, mode: str = "read", any_model: bool = False):
         _fail(exc)
 
 
+#: a year as a filter: a typo (--year 20224, --year abc) is an error, not an empty answer
+YEAR = click.IntRange(1949, 2100)
+
+#: plans or deeds: a work plan's units have not acted yet
+PLANNED_OPTION = click.option("--planned/--done", default=None,
+                              help="Only what was planned (work plans, next-year sections) or only what was done. "
+                                   "[default: both]")
+
+
 def _megabytes(ctx, param, value: float) -> float:
     """A size limit: a finite number above zero (nan and inf are floats too)."""
     import math
@@ -53,8 +65,24 @@ def _megabytes(ctx, param, value: float) -> float:
     return value
 
 
+def _store_here(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """``--store``, ``--update-url`` or ``--lang`` given after the command name: the same as before it."""
+    if value is not None:
+        ctx.find_object(dict)[param.name] = value
+
+
 class PufaGroup(click.Group):
-    """Turns our own errors into one-line messages for every command."""
+    """Turns our own errors into one-line messages for every command, and lets every command take
+    ``--store``, ``--update-url`` and ``--lang`` after its name as well as before it (``pufa docs --store X``)."""
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        cmd.params += [click.Option(["--store"], metavar="PATH|URL", expose_value=False, callback=_store_here,
+                                    help=STORE_HELP),
+                       click.Option(["--update-url"], metavar="URL", expose_value=False, callback=_store_here,
+                                    hidden=True),
+                       click.Option(["--lang"], type=click.Choice(["zh", "en"]), expose_value=False,
+                                    callback=_store_here, help=LANG_HELP)]
+        super().add_command(cmd, name)
 
     def invoke(self, ctx: click.Context):
         from .errors import PufaError
@@ -63,6 +91,11 @@ class PufaGroup(click.Group):
             return super().invoke(ctx)
         except PufaError as exc:
             raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:  # `pufa docs | head`: the reader has all it wants
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
         except OSError as exc:  # a file the user named that cannot be written (-o /proc/version)
             from .errors import shown
 
@@ -77,9 +110,10 @@ class PufaGroup(click.Group):
 @click.option("--store", envvar="PUFA_STORE", default=None, metavar="PATH|URL", help=STORE_HELP)
 @click.option("--update-url", envvar="PUFA_UPDATE_URL", default=None, metavar="URL",
               help="A SPARQL server's update endpoint, where it is not beside the query endpoint --store names.")
+@click.option("--lang", envvar="PUFA_LANG", type=click.Choice(["zh", "en"]), default="zh", help=LANG_HELP)
 @click.version_option(package_name="pufa-graph", prog_name="pufa")
 @click.pass_context
-def main(ctx: click.Context, store: str | None, update_url: str | None) -> None:
+def main(ctx: click.Context, store: str | None, update_url: str | None, lang: str) -> None:
     """Turn Chinese legal-publicity (普法) reports into a knowledge graph.
 
     \b
@@ -96,6 +130,7 @@ def main(ctx: click.Context, store: str | None, update_url: str | None) -> None:
     ctx.ensure_object(dict)
     ctx.obj["store"] = store
     ctx.obj["update_url"] = update_url
+    ctx.obj["lang"] = lang
 
 
 @main.command()
@@ -105,6 +140,11 @@ def main(ctx: click.Context, store: str | None, update_url: str | None) -> None:
               help="Refuse files larger than this (MB of 1024 × 1024 bytes).")
 def read(file: str, fmt: str, max_mb: float) -> None:
     """Show what the reader makes of FILE: metadata, normalized text, sections and sentences.
+
+    \b
+    Examples:
+      pufa read data/reports/003_959cc5f46c1a076e.txt
+      pufa read data/reports/000_32807e2b53f0df99.txt --format json | jq '.sentences[0]'
 
     \b
     Sentence offsets: start/end index the normalized text; orig_start/orig_end
@@ -179,6 +219,11 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], jobs: int, issuer: str | 
     Re-ingesting an unchanged report changes nothing; a changed file replaces
     the report it came from. Each bad file gets one line naming it and the
     cause; the good ones are stored, and the exit status is 1 if any failed.
+
+    \b
+    Examples:
+      pufa ingest data/reports
+      pufa ingest data/reports --jobs 2 --format json --quiet
 
     \b
     A news page often names its issuer only in a byline; when it names none,
@@ -321,7 +366,13 @@ def load(ctx: click.Context, folder: str, fmt: str, quiet: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_context
 def docs(ctx: click.Context, fmt: str) -> None:
-    """List the stored reports: id, source file, title, issuer, date and region."""
+    """List the stored reports: id, source file, title, issuer, date and region.
+
+    \b
+    Examples:
+      pufa docs
+      pufa docs --format json | jq -r '.[].id'
+    """
     with _open(ctx) as store:
         rows = [d.to_json() for d in store.documents()]
     _render(rows, fmt, ["id", "source", "title", "issuer", "date", "region"])
@@ -331,7 +382,14 @@ def docs(ctx: click.Context, fmt: str) -> None:
 @click.argument("docs", nargs=-1, required=True)
 @click.pass_context
 def remove(ctx: click.Context, docs: tuple[str, ...]) -> None:
-    """Drop stored reports (by id, id prefix, or source file name) with all their facts."""
+    """Drop stored reports (by full id, an id prefix of 6 or more characters, or source file name) with all
+    their facts.
+
+    \b
+    Examples:
+      pufa remove 6e2ca310eb0ff6df
+      pufa remove 000_32807e2b53f0df99.txt 65436a
+    """
     from .errors import PufaError
     from .ingest import remove as run_remove
 
@@ -433,9 +491,14 @@ def entities(ctx: click.Context, type_: str | None, doc: str | None, explain: st
       pufa entities --type agency --format json
       pufa entities --explain 柳州市柳江区司法局
     """
+    from . import lookup
     from .queries import explain_entity, list_entities
 
     with _open(ctx) as store:
+        try:
+            doc = lookup.report_filter(store, doc) if doc else None
+        except lookup.UnknownName as exc:
+            _unknown(exc, fmt)
         if explain:
             found = explain_entity(store, explain)
             if not found:
@@ -461,7 +524,7 @@ def entities(ctx: click.Context, type_: str | None, doc: str | None, explain: st
 @click.option("--venue-type", help="At this kind of place: school, village, community … or 学校, 社区 ….")
 @click.option("--region", help="In reports of this region (any part of its name: 柳江, 楚雄).")
 @click.option("--campaign", help="Part of this campaign (国家宪法日, Constitution Day …).")
-@click.option("--planned/--done", default=None, help="Only planned (work plans, next-year sections) or only done.")
+@PLANNED_OPTION
 @click.option("--doc", help="Only this report (id or id prefix).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.pass_context
@@ -484,7 +547,8 @@ def activities(ctx: click.Context, law, agency, venue_type, region, campaign, pl
                 agency=lookup.agency_filter(store, agency) if agency else None,
                 venue_type=lookup.venue_type_filter(venue_type) if venue_type else None,
                 region=lookup.region_filter(store, region) if region else None,
-                campaign=lookup.campaign_filter(store, campaign) if campaign else None, planned=planned, doc=doc)
+                campaign=lookup.campaign_filter(store, campaign) if campaign else None, planned=planned,
+                doc=lookup.report_filter(store, doc) if doc else None)
         except lookup.UnknownName as exc:
             _unknown(exc, fmt)
     if fmt == "table":
@@ -500,7 +564,13 @@ def activities(ctx: click.Context, law, agency, venue_type, region, campaign, pl
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_context
 def stats(ctx: click.Context, fmt: str) -> None:
-    """Counts of reports, triples, entities and activities, overall and by report."""
+    """Counts of reports, triples, entities and activities, overall and by report.
+
+    \b
+    Examples:
+      pufa stats
+      pufa stats --format json
+    """
     from .queries import stats as store_stats
 
     with _open(ctx) as store:
@@ -518,8 +588,9 @@ def stats(ctx: click.Context, fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--explain", is_flag=True, help="Show what was read: the kind, what it asks for (answer types), the "
               "slots that constrain the answer, and the SPARQL that ran.")
+@click.option("--all", "show_all", is_flag=True, help=f"Every evidence sentence, not the first {EVIDENCE_SHOWN}.")
 @click.pass_context
-def ask(ctx: click.Context, question: str, fmt: str, explain: bool) -> None:
+def ask(ctx: click.Context, question: str, fmt: str, explain: bool, show_all: bool) -> None:
     """Ask the graph a question in Chinese or English; every answer comes with its evidence.
 
     \b
@@ -533,6 +604,7 @@ def ask(ctx: click.Context, question: str, fmt: str, explain: bool) -> None:
     """
     from .ask import UnparsedQuestion, answer
     from .lookup import UnknownName
+    from .tables import evidence_lines
 
     store = _open(ctx)
     try:
@@ -540,7 +612,10 @@ def ask(ctx: click.Context, question: str, fmt: str, explain: bool) -> None:
     except UnknownName as exc:
         _unknown(exc, fmt)
     except UnparsedQuestion as exc:
-        click.echo(str(exc), err=True)
+        if fmt == "json":
+            _echo_json({"error": exc.to_json()})
+        else:
+            click.echo(str(exc), err=True)
         sys.exit(2)
     finally:
         store.close()
@@ -562,9 +637,8 @@ def ask(ctx: click.Context, question: str, fmt: str, explain: bool) -> None:
         return
     for a in result["answers"]:
         click.echo(a["name"])
-        for ev in a["evidence"][:3]:
-            text = (ev.get("text") or "").replace("\n", " ")
-            click.echo(f"    [{ev['doc']}:{ev['start']}-{ev['end']}] {text[:120]}")
+        for line in evidence_lines(a["evidence"], show_all):
+            click.echo(line)
 
 
 @main.command()
@@ -576,12 +650,23 @@ def ask(ctx: click.Context, question: str, fmt: str, explain: bool) -> None:
 def gaps(ctx: click.Context, region: str | None, fmt: str, output: str | None) -> None:
     """谁执法谁普法: laws each agency enforces but never publicized in the stored reports.
 
-    Which bodies enforce which laws is data: ontology/responsibilities.csv.
+    Which bodies enforce which laws is data: ontology/responsibilities.csv. What a
+    bureau's sections (科, 股, 大队) publicized counts for the bureau.
+
+    \b
+    Examples:
+      pufa gaps --region 灌云
+      pufa gaps --format csv -o exports/coverage.csv
     """
+    from . import lookup
     from .gaps import coverage_matrix_csv, responsibility_gaps
+    from .tables import cell
 
     with _open(ctx) as store:
-        rows = responsibility_gaps(store, region)
+        try:
+            rows = responsibility_gaps(store, lookup.region_filter(store, region) if region else None)
+        except lookup.UnknownName as exc:
+            _unknown(exc, "json" if fmt == "json" else "text")
     if fmt == "csv":
         text = coverage_matrix_csv(rows)
     elif fmt == "json":
@@ -589,14 +674,17 @@ def gaps(ctx: click.Context, region: str | None, fmt: str, output: str | None) -
     else:
         lines = []
         for r in rows:
-            lines.append(f"{r['agency']}  [{r['kind'] or '?'}]")
+            lines.append(f"{r['agency']}  [{cell(r['kind'], 'kind', _lang()) or '?'}]")
             lines.append(f"    enforces:   {'、'.join(r['enforces']) or '—'}")
             lines.append(f"    publicized: {'、'.join(r['publicized']) or '—'}")
+            for section, laws in r["through_sections"].items():
+                lines.append(f"      through {section}: {'、'.join(laws)}")
             lines.append(f"    gap:        {'、'.join(r['gaps']) or '—'}")
         text = "\n".join(lines) or "no agencies with known duties or activities"
     if output:
         from pathlib import Path
 
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
         Path(output).write_text(text + ("" if text.endswith("\n") else "\n"), encoding="utf-8")
         click.echo(f"wrote {output}")
     else:
@@ -613,6 +701,11 @@ def export(ctx: click.Context, fmt: str, output: str | None) -> None:
 
     Output is canonical (sorted): two exports of the same store are byte-identical.
     TriG and N-Quads keep one named graph per report; Turtle and N-Triples merge them.
+
+    \b
+    Examples:
+      pufa export --format turtle
+      pufa export --format neo4j-csv -o exports/neo4j
     """
     from .export import export as run_export
 
@@ -634,7 +727,13 @@ def export(ctx: click.Context, fmt: str, output: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_context
 def check(ctx: click.Context, fmt: str) -> None:
-    """Validate the store against ontology/shapes.ttl (SHACL); exit 1 on violations."""
+    """Validate the store against ontology/shapes.ttl (SHACL); exit 1 on violations.
+
+    \b
+    Examples:
+      pufa check
+      pufa check --format json
+    """
     from .check import validate
 
     with _open(ctx) as store:
@@ -663,6 +762,9 @@ def doctor(ctx: click.Context, fmt: str) -> None:
     Finds: a missing or damaged store, reports left half-written by a cut-short
     write (the next ingest drops them), graphs that hold no report, files left
     by a failed bulk load, and the state of the answer index.
+
+    \b
+    Examples:
       pufa doctor
       pufa --store http://localhost:7878 doctor --format json
     """
@@ -696,14 +798,14 @@ def sparql(ctx: click.Context, query: str | None, query_file: str | None, fmt: s
 
     \b
     Prefixes: pufa: rdf: rdfs: dcterms: prov: xsd: skos: org: schema: id:
-    Example:
-      pufa sparql "SELECT ?law (COUNT(?a) AS ?n) WHERE { GRAPH ?g { ?a pufa:promotesLaw/rdfs:label ?law } }
-                   GROUP BY ?law ORDER BY DESC(?n)"
+    Examples:
+      pufa sparql "SELECT ?law (COUNT(?a) AS ?n) WHERE { GRAPH ?g { ?a pufa:promotesLaw/rdfs:label ?law } } GROUP BY ?law ORDER BY DESC(?n)"
+      pufa sparql "ASK { GRAPH ?g { ?a pufa:venueType pufa:venue_school } }" --format json
     Updates are refused: the store changes only through ingest and remove.
     SERVICE (federation) is refused unless --allow-federation.
     """
     from .errors import PufaError
-    from .sparql import calls_other_endpoints
+    from .sparql import as_the_user_wrote_it, calls_other_endpoints
     from .store.base import PROLOGUE
 
     if bool(query) == bool(query_file):
@@ -719,24 +821,28 @@ def sparql(ctx: click.Context, query: str | None, query_file: str | None, fmt: s
     try:
         rows = store.query(PROLOGUE + text)
     except PufaError as exc:
-        _fail(exc)
+        _fail(PufaError(as_the_user_wrote_it(str(exc), PROLOGUE)))
     finally:
         store.close()
     columns = list(rows[0]) if rows else []
     _render(rows, fmt, columns)
 
 
-def _answers_command(name: str, help_text: str):
-    """A CLI command over a named query: table or JSON of answers with evidence."""
+def _answers_command(name: str, help_text: str, *examples: str):
+    """A CLI command over a named query: table or JSON of answers with evidence; ``examples`` are
+    command lines (without ``pufa``) for its --help."""
+    help_text += "\n\n\b\nExamples:\n" + "".join(f"  pufa {e}\n" for e in examples)
 
     def decorator(func):
         @main.command(name=name, help=help_text)
         @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+        @click.option("--all", "show_all", is_flag=True, help=f"Every evidence sentence, not the first {EVIDENCE_SHOWN}.")
         @click.pass_context
         @functools.wraps(func)
-        def command(ctx: click.Context, fmt: str, **kwargs):
+        def command(ctx: click.Context, fmt: str, show_all: bool, **kwargs):
             from .lookup import UnknownName
             from .queries import fill_sentences
+            from .tables import detail_text, evidence_lines
 
             store = _open(ctx)
             try:
@@ -752,40 +858,46 @@ def _answers_command(name: str, help_text: str):
             if not rows:
                 click.echo("No answer in the stored reports.")
             for a in rows:
-                detail = ", ".join(f"{k}={v}" for k, v in (a.get("detail") or {}).items() if v not in (None, ""))
+                detail = detail_text(a.get("detail"), _lang())
                 click.echo(a["name"] + (f"  ({detail})" if detail else ""))
-                for ev in a["evidence"][:3]:
-                    click.echo(f"    [{ev['doc']}:{ev['start']}-{ev['end']}] {(ev.get('text') or '')[:120]}")
+                for line in evidence_lines(a["evidence"], show_all):
+                    click.echo(line)
 
         return command
 
     return decorator
 
 
-@_answers_command("who-promoted", "Agencies that promoted LAW (any name: 民法典, 《民法典》, Civil Code).")
+@_answers_command("who-promoted", "Agencies that promoted LAW (any name: 民法典, 《民法典》, Civil Code).",
+                  "who-promoted 民法典 --venue-type school", 'who-promoted "Civil Code" --region 灌云 --done --format json')
 @click.argument("law")
 @click.option("--venue-type", help="At this kind of place: school, village, 学校 …")
 @click.option("--region", help="In reports of this region (any part of its name).")
-@click.option("--year", help="In this year (activity date, else report date).")
-def who_promoted_cmd(store, law, venue_type, region, year):
+@click.option("--year", type=YEAR, help="In this year (activity date, else report date).")
+@PLANNED_OPTION
+def who_promoted_cmd(store, law, venue_type, region, year, planned):
     from . import lookup
     from .queries import who_promoted
 
     return who_promoted(store, lookup.law_filter(store, law),
                         venue_type=lookup.venue_type_filter(venue_type) if venue_type else None,
-                        region=lookup.region_filter(store, region) if region else None, year=year)
+                        region=lookup.region_filter(store, region) if region else None,
+                        year=str(year) if year else None, planned=planned)
 
 
-@_answers_command("laws-promoted-by", "Laws an AGENCY (canonical name or a surface form) promoted.")
+@_answers_command("laws-promoted-by", "Laws an AGENCY (canonical name or a surface form) promoted.",
+                  "laws-promoted-by 灌云县司法局", "laws-promoted-by 柳州市柳江区司法局 --done")
 @click.argument("agency")
-def laws_promoted_by_cmd(store, agency):
+@PLANNED_OPTION
+def laws_promoted_by_cmd(store, agency, planned):
     from . import lookup
     from .queries import laws_promoted_by
 
-    return laws_promoted_by(store, lookup.agency_filter(store, agency))
+    return laws_promoted_by(store, lookup.agency_filter(store, agency), planned=planned)
 
 
-@_answers_command("co-organizers", "Agencies that organized an event or campaign together (WORDS from its name).")
+@_answers_command("co-organizers", "Agencies that organized an event or campaign together (WORDS from its name).",
+                  "co-organizers 美好生活 法典相伴", "co-organizers 宪法宣传周 --format json")
 @click.argument("words", nargs=-1, required=True)
 def co_organizers_cmd(store, words):
     from .queries import co_organizers
@@ -793,7 +905,8 @@ def co_organizers_cmd(store, words):
     return co_organizers(store, list(words), with_date=True)
 
 
-@_answers_command("event", "Where, when and with whom an event took place (WORDS from its name).")
+@_answers_command("event", "Where, when and with whom an event took place (WORDS from its name).",
+                  "event 美好生活 法典相伴", "event 宪法宣传周 --format json")
 @click.argument("words", nargs=-1, required=True)
 def event_cmd(store, words):
     from .queries import event_details
@@ -801,17 +914,20 @@ def event_cmd(store, words):
     return event_details(store, list(words), who=True)
 
 
-@_answers_command("on-day", "Agencies active on a commemorative day or in a campaign (国家宪法日, 4·15, 民法典宣传月 …).")
+@_answers_command("on-day", "Agencies active on a commemorative day or in a campaign (国家宪法日, 4·15, 民法典宣传月 …).",
+                  "on-day 国家宪法日", 'on-day "Constitution Day" --done')
 @click.argument("campaign")
-def on_day_cmd(store, campaign):
+@PLANNED_OPTION
+def on_day_cmd(store, campaign, planned):
     from . import lookup
     from .queries import campaign_organizers
 
     name = lookup.campaign_filter(store, campaign)
-    return campaign_organizers(store, [name], [])
+    return campaign_organizers(store, [name], [], planned=planned)
 
 
-@_answers_command("villages", "Demonstration villages and bases (民主法治示范村 …) with title, level and batch.")
+@_answers_command("villages", "Demonstration villages and bases (民主法治示范村 …) with title, level and batch.",
+                  "villages", "villages --level national --title 民主法治示范村")
 @click.option("--level", type=click.Choice(["national", "provincial", "municipal", "county"]))
 @click.option("--title", help="Words of the title, e.g. 民主法治示范村 or 示范基地.")
 def villages_cmd(store, level, title):
@@ -820,14 +936,16 @@ def villages_cmd(store, level, title):
     return designations(store, [title] if title else [], level=level)
 
 
-@_answers_command("culture-sites", "Named legal-culture sites (法治文化广场, 法治宣传长廊 …).")
+@_answers_command("culture-sites", "Named legal-culture sites (法治文化广场, 法治宣传长廊 …).",
+                  "culture-sites", "culture-sites --format json")
 def culture_sites_cmd(store):
     from .queries import culture_sites
 
     return culture_sites(store)
 
 
-@_answers_command("quantities", "Numbers the reports give about a TOPIC (法治副校长, 法治文化示范点 …).")
+@_answers_command("quantities", "Numbers the reports give about a TOPIC (法治副校长, 法治文化示范点 …).",
+                  "quantities 法治副校长", "quantities 法治文化示范点 --qualifier 市级")
 @click.argument("topic")
 @click.option("--qualifier", multiple=True, help="Only numbers whose subject has this word (市级, 省级 …).")
 def quantities_cmd(store, topic, qualifier):
@@ -836,7 +954,8 @@ def quantities_cmd(store, topic, qualifier):
     return quantities_for(store, [topic], list(qualifier))
 
 
-@_answers_command("lead-units", "牵头单位 of planned tasks that mention WORDS (利剑护蕾, 法治副村长 …).")
+@_answers_command("lead-units", "牵头单位 of planned tasks that mention WORDS (利剑护蕾, 法治副村长 …).",
+                  "lead-units 利剑护蕾", "lead-units 法治副村长 --format json")
 @click.argument("words", nargs=-1, required=True)
 def lead_units_cmd(store, words):
     from .queries import lead_units
@@ -844,7 +963,8 @@ def lead_units_cmd(store, words):
     return lead_units(store, list(words))
 
 
-@_answers_command("problems", "Reports whose 存在的问题 mention WORDS (all of them), or every problem.")
+@_answers_command("problems", "Reports whose 存在的问题 mention WORDS (all of them), or every problem.",
+                  "problems", "problems 经费 --all")
 @click.argument("words", nargs=-1)
 def problems_cmd(store, words):
     from .queries import problems
@@ -852,14 +972,16 @@ def problems_cmd(store, words):
     return problems(store, list(words))
 
 
-@_answers_command("media", "Named new-media accounts and who runs them.")
+@_answers_command("media", "Named new-media accounts and who runs them.",
+                  "media", "media --format json")
 def media_cmd(store):
     from .queries import media_accounts
 
     return media_accounts(store)
 
 
-@_answers_command("people", "People the reports name.")
+@_answers_command("people", "People the reports name.",
+                  "people", "people --format json")
 def people_cmd(store):
     from .queries import people
 
@@ -900,47 +1022,52 @@ def viz(ctx, law, agency, region, campaign, doc, radius, max_nodes, output):
 
 @main.command()
 @click.option("--region", help="Only reports of this region (any part of its name).")
-@click.option("--year", help="Only this year.")
+@click.option("--year", type=YEAR, help="Only this year.")
 @click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html", show_default=True)
 @click.option("-o", "--output", default=None, type=click.Path(dir_okay=False),
               help="[default: exports/report.html or exports/report.md]")
 @click.pass_context
 def report(ctx, region, year, fmt, output):
-    """Write a one-page summary for a region and year: charts, tables, problems, gaps, evidence."""
+    """Write a one-page summary for a region and year: charts, tables, problems, gaps, evidence.
+
+    \b
+    Examples:
+      pufa report --region 柳江 --year 2024
+      pufa report --format md -o exports/summary.md
+    """
+    from . import lookup
     from .report import write_report
 
     with _open(ctx) as store:
+        try:
+            region = lookup.region_filter(store, region) if region else None
+        except lookup.UnknownName as exc:
+            _unknown(exc, "text")
         info = write_report(store, output or f"exports/report.{fmt}", region=region, year=year, fmt=fmt)
     click.echo(f"{info['path']}: {info['reports']} report(s), {info['activities']} activities, "
                f"{info['evidence']} evidence sentences")
 
 
 def _render(rows: list[dict], fmt: str, columns: list[str]) -> None:
-    """Rows as JSON, CSV or a table; list cells joined with |."""
+    """Rows as JSON, CSV or a table for people (wrapped, codes as labels in the --lang asked for)."""
+    from .tables import cell, print_table
+
     if fmt == "json":
         _echo_json(rows)
         return
-    def cell(value) -> str:
-        if isinstance(value, (list, tuple, set)):
-            return "|".join(str(v) for v in value)
-        return "" if value is None else str(value)
-
     if fmt == "csv":
         import csv
 
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
         for r in rows:
-            writer.writerow([cell(r.get(c)) for c in columns])
+            writer.writerow([cell(r.get(c), "") for c in columns])
         return
-    from rich.console import Console
-    from rich.table import Table
+    print_table(rows, columns, _lang())
 
-    table = Table(*columns)
-    for r in rows:
-        table.add_row(*[cell(r.get(c)) for c in columns])
-    Console().print(table)
-    click.echo(f"{len(rows)} row(s)")
+
+def _lang() -> str:
+    return click.get_current_context().find_object(dict).get("lang", "zh")
 
 
 if __name__ == "__main__":

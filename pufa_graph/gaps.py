@@ -44,6 +44,7 @@ def responsibility_gaps(store: GraphStore, region: str | None = None) -> list[di
         ev = {"doc": r["docid"], "text": r["text"], "start": int(r["start"]), "end": int(r["end"])}
         if ev not in evidence:  # an agency both organizer and partner of one activity
             evidence.append(ev)
+    sections = _sections(store)
     out = []
     seen = set()
     # sorted here, not by the store: servers collate Chinese names differently
@@ -53,15 +54,33 @@ def responsibility_gaps(store: GraphStore, region: str | None = None) -> list[di
             continue
         seen.add(name)
         enforces = enforced_by(name)
-        publicized = sorted(by_agency.get(name, {}))
+        evidence = {law: list(evs) for law, evs in by_agency.get(name, {}).items()}
+        through: dict[str, list[str]] = {}  # section -> laws it publicized: a bureau acts through its 科 and 股
+        for section in sections.get(name, []):
+            for law, evs in by_agency.get(section, {}).items():
+                through.setdefault(section, []).append(law)
+                evidence.setdefault(law, []).extend(ev for ev in evs if ev not in evidence[law])
+        publicized = sorted(evidence)
         if not enforces and not publicized:
             continue
         out.append({
             "agency": name, "kind": r["kind"].rsplit("#kind_", 1)[-1] if r["kind"] else None,
             "region": r["regionLabel"], "enforces": enforces, "publicized": publicized,
             "gaps": [law for law in enforces if law not in publicized],
-            "evidence": dict(sorted(by_agency.get(name, {}).items())),
+            "evidence": dict(sorted(evidence.items())),
+            "through_sections": {section: sorted(laws) for section, laws in sorted(through.items())},
         })
+    return out
+
+
+def _sections(store: GraphStore) -> dict[str, list[str]]:
+    """Agency name -> the names of its sections, at any depth (org:subOrganizationOf, read from the names:
+    楚雄彝族自治州司法局普法与依法治理科 is a section of 楚雄彝族自治州司法局)."""
+    rows = store.query(PROLOGUE + f"""SELECT DISTINCT ?section ?parent WHERE {{ GRAPH {ENTITIES} {{
+        ?s org:subOrganizationOf+ ?p . ?s rdfs:label ?section . ?p rdfs:label ?parent }} }}""")
+    out: dict[str, list[str]] = {}
+    for r in sorted(rows, key=lambda r: (r["parent"], r["section"])):
+        out.setdefault(r["parent"], []).append(r["section"])
     return out
 
 

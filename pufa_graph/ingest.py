@@ -28,6 +28,8 @@ BATCH_REPORTS = 32
 BATCH_TRIPLES = 300_000
 #: fewer files than this are analysed in the ingesting process: a worker would cost more than it saves
 IN_PROCESS_BELOW = 8
+#: an id prefix names a report for ``remove`` from this many characters on (``remove 0`` must not pick one)
+MIN_ID_PREFIX = 6
 #: reports analysed by workers but not yet taken by the writer, at most: when the store writes slower
 #: than the workers analyse, workers wait instead of the parent holding thousands of results in memory
 MAX_AHEAD = 256
@@ -408,6 +410,7 @@ def batch_triples_setting() -> int:
 
 def remove(store: GraphStore, doc_ids: Iterable[str]) -> list[str]:
     """Drop whole reports by id (or unique id prefix, or source file name); returns the ids removed."""
+    from .lookup import reports_named
     from .vocab import doc_graph
 
     docs = store.documents()
@@ -415,7 +418,10 @@ def remove(store: GraphStore, doc_ids: Iterable[str]) -> list[str]:
     for key in doc_ids:
         if not key.strip():
             raise PufaError("an empty name matches no report: give a report id, id prefix or file name")
-        matches = [d for d in docs if d.id == key or d.source == key] or [d for d in docs if d.id.startswith(key)]
+        matches = reports_named(docs, key)
+        if len(key) < MIN_ID_PREFIX and matches and key not in {matches[0].id, matches[0].source}:
+            raise PufaError(f"'{key}' is too short to name a report: give its full id, at least "
+                            f"{MIN_ID_PREFIX} characters of it, or its file name (see `pufa docs`)")
         if len(matches) != 1:
             what = "no stored report" if not matches else f"{len(matches)} reports"
             raise PufaError(f"'{key}' matches {what} (see `pufa docs`)")

@@ -66,9 +66,13 @@ def group(text: str) -> str | None:
 class UnknownName(PufaError):
     """A word given for a filter that names nothing the catalogues or the stored reports know."""
 
-    def __init__(self, kind: str, word: str, suggestions: list[str]):
-        self.kind, self.word, self.suggestions = kind, word, suggestions
-        hint = f"; did you mean {' or '.join(suggestions)}?" if suggestions else ""
+    def __init__(self, kind: str, word: str, suggestions: list[str], known: list[str] | None = None):
+        """``known``: for a short closed list (venue types), every value, said when none is close."""
+        self.kind, self.word, self.suggestions = kind, word, suggestions or []
+        if suggestions:
+            hint = f"; did you mean {' or '.join(suggestions)}?"
+        else:
+            hint = f"; the known ones: {'、'.join(known)}" if known else ""
         super().__init__(f"{word}: no {kind.replace('_', ' ')} of that name in the catalogues or the stored reports{hint}")
 
     def to_json(self) -> dict:
@@ -119,13 +123,22 @@ def agency_filter(store, word: str) -> str:
     raise UnknownName("agency", word, _closest(word, _stored_labels(store, "Agency")))
 
 
+#: the venue type of places no other type covers: a filter asks for it by its own name only
+OTHER_VENUE = "other"
+
+
 def venue_type_filter(word: str) -> str:
+    """A venue type's code from any of its words. A place that only falls under ``other`` (火车站) is
+    not a kind the reports' activities are told apart by: filtering by ``other`` would answer for every
+    such place, so it is an error that names the kinds there are."""
     code = venue_type(word)
-    if code:
-        return code
     kb = knowledge()
+    if code and (code != OTHER_VENUE or _fold(word) in {_fold(n) for vt in kb.venue_types if vt.code == OTHER_VENUE
+                                                         for n in (vt.code, vt.label_zh, vt.label_en)}):
+        return code
     raise UnknownName("venue_type", word, _closest(word, [n for vt in kb.venue_types
-                                                          for n in (vt.code, vt.label_zh, vt.label_en)]))
+                                                          for n in (vt.code, vt.label_zh, vt.label_en)]),
+                      known=[vt.label_zh for vt in kb.venue_types])
 
 
 def campaign_filter(store, word: str) -> str:
@@ -152,3 +165,23 @@ def region_filter(store, word: str) -> str:
     if word in kb.regions_by_name:
         return kb.regions_by_name[word][0].name
     raise UnknownName("region", word, _closest(word, [*kb.regions_by_name, *stored]))
+
+
+def reports_named(docs: list, key: str) -> list:
+    """The stored reports a user's word names: the one whose id or file name it is, else those whose id
+    starts with it (``docs``: ``store.documents()``)."""
+    return [d for d in docs if d.id == key or d.source == key] or [d for d in docs if d.id.startswith(key)]
+
+
+def report_filter(store, word: str) -> str:
+    """A report's full id from its id, an id prefix or its file name, as ``pufa docs`` lists them; a word
+    that names none, or several, is an error (a filter that silently matched nothing would read as
+    "no facts")."""
+    docs = store.documents()
+    found = reports_named(docs, word.strip())
+    if len(found) == 1:
+        return found[0].id
+    if found:
+        raise PufaError(f"{word}: {len(found)} reports have ids starting so; give more of the id "
+                        f"({', '.join(d.id for d in found[:4])}{' …' if len(found) > 4 else ''})")
+    raise UnknownName("report", word, _closest(word, [d.id for d in docs] + [d.source for d in docs if d.source]))

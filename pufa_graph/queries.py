@@ -176,10 +176,7 @@ def find_activities(store: GraphStore, law: str | None = None, agency: str | Non
     if campaign:
         patterns.append("?act pufa:partOfCampaign ?campaign .")
         described.append(f"?campaign rdfs:label {label(campaign)} .")
-    if planned:
-        patterns.append("?act pufa:planned true .")
-    elif planned is not None:
-        patterns.append("FILTER NOT EXISTS { ?act pufa:planned true }")
+    patterns += _planned_pattern(planned)
     scope, scope_described = _scope(region, year)
     patterns += scope
     described += scope_described
@@ -360,12 +357,14 @@ def matching_activities(store: GraphStore, terms: list[str], **filters) -> list[
 
 
 def who_promoted(store: GraphStore, law: str, venue_type: str | None = None, region: str | None = None,
-                 year: str | None = None) -> list[Answer]:
-    """Agencies that promoted ``law`` (canonical name), optionally at a kind of place, in a region or year.
+                 year: str | None = None, planned: bool | None = None) -> list[Answer]:
+    """Agencies that promoted ``law`` (canonical name), optionally at a kind of place, in a region or year,
+    and only in work done (``planned=False``) or only in plans (``planned=True``).
 
     The flagship question, as one query from the law's label to organizers and their evidence:
     ``who_promoted(store, "民法典", venue_type="school")``. It is read from the store's answer index
-    when there is one (same answers, in milliseconds on 10,000 reports).
+    when there is one (same answers, in milliseconds on 10,000 reports); the index does not tell plans
+    from deeds, so ``planned`` asks the graph.
     """
     patterns = ["?act pufa:promotesLaw ?lawNode ; pufa:organizer ?org . ?d a pufa:Report ; pufa:docId ?docid . "
                 + EVIDENCE]
@@ -373,12 +372,12 @@ def who_promoted(store: GraphStore, law: str, venue_type: str | None = None, reg
     if venue_type:
         patterns.append(f"?act pufa:venueType {concept('venue', venue_type)} .")
     scope, scope_described = _scope(region, year)
-    patterns += scope
+    patterns += scope + _planned_pattern(planned)
     described += scope_described
     sparql = (PROLOGUE + "SELECT ?name ?docid ?text ?start ?end WHERE { GRAPH ?g { " + "\n".join(patterns)
               + f" }} GRAPH {E} {{ " + " ".join(described) + " } }")
     index = getattr(store, "answers", None)
-    if index is not None:
+    if index is not None and planned is None:
         if hasattr(store, "note"):  # --explain shows where the answer came from, and the query it stands for
             store.note("# answered from the answer index (STORE/pufa/answers.sqlite); the same question in SPARQL:\n"
                        + sparql)
@@ -389,10 +388,18 @@ def who_promoted(store: GraphStore, law: str, venue_type: str | None = None, reg
     return _collect((r["name"], _ev(r), {}) for r in rows)
 
 
+def _planned_pattern(planned: bool | None) -> list[str]:
+    """Only the activities of plans (True), only those done (False), or all (None)."""
+    if planned is None:
+        return []
+    return ["?act pufa:planned true ." if planned else "FILTER NOT EXISTS { ?act pufa:planned true }"]
+
+
 def laws_promoted_by(store: GraphStore, agency: str, venue_type: str | None = None,
-                     year: str | None = None) -> list[Answer]:
-    """Laws the agency promoted (as organizer or partner), optionally at a kind of place or in a year."""
-    acts = find_activities(store, agency=agency, venue_type=venue_type, year=year)
+                     year: str | None = None, planned: bool | None = None) -> list[Answer]:
+    """Laws the agency promoted (as organizer or partner), optionally at a kind of place, in a year,
+    only done or only planned."""
+    acts = find_activities(store, agency=agency, venue_type=venue_type, year=year, planned=planned)
     return _collect((law, _evidence_of(a), {}) for a in acts for law in a["laws"])
 
 
@@ -434,13 +441,16 @@ def _persons_of(store: GraphStore, activity_id: str) -> list[str]:
     return [r["name"] for r in rows]
 
 
-def campaign_organizers(store: GraphStore, campaigns: list[str], terms: list[str] = ()) -> list[Answer]:
+def campaign_organizers(store: GraphStore, campaigns: list[str], terms: list[str] = (),
+                        planned: bool | None = None) -> list[Answer]:
     """Agencies behind activities of any of the campaigns (catalogue names) or mentioning the terms."""
     pairs = []
     for c in campaigns:
-        pairs += [(org, _evidence_of(a), {}) for a in find_activities(store, campaign=c) for org in a["organizers"]]
+        pairs += [(org, _evidence_of(a), {}) for a in find_activities(store, campaign=c, planned=planned)
+                  for org in a["organizers"]]
     for t in terms:
-        pairs += [(org, _evidence_of(a), {}) for a in matching_activities(store, [t]) for org in a["organizers"]]
+        pairs += [(org, _evidence_of(a), {}) for a in matching_activities(store, [t], planned=planned)
+                  for org in a["organizers"]]
     return _collect(pairs)
 
 

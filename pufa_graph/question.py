@@ -42,6 +42,17 @@ EITHER_PLANNED = re.compile(r"或计划|或拟|或将|\bor plann|\bor to be\b|\b
 class UnparsedQuestion(PufaError):
     """The question matched no kind the tool understands; the message lists the kinds with examples."""
 
+    def __init__(self, question: str):
+        self.question = question
+        super().__init__(f"cannot tell what this question asks: {question!r}\n" + help_text())
+
+    def to_json(self) -> dict:
+        """For ``--format json``: the refusal, and the kinds of question understood, as data."""
+        return {"kind": "unparsed_question", "question": self.question,
+                "message": f"cannot tell what this question asks: {self.question!r}",
+                "understood": [{"kind": r.kind, "example_zh": r.example_zh, "example_en": r.example_en}
+                               for r in kind_rules()]}
+
 
 @dataclass
 class Parsed:

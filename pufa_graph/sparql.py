@@ -53,3 +53,15 @@ def calls_other_endpoints(query: str) -> bool:
     """Does the query use ``SERVICE`` (federation: the store fetching from another endpoint)?"""
     unescaped = _CODEPOINT.sub(_codepoint, query)  # SPARQL reads these before anything else
     return bool(_SERVICE.search(_NOT_KEYWORDS.sub(" ", unescaped)))
+
+
+def as_the_user_wrote_it(message: str, prologue: str) -> str:
+    """An error about a query we sent with our prefixes declared before it, placed in the user's own lines:
+    ``error at 11:26`` of a one-line query is at 1:26 of what the user typed."""
+    above = prologue.count("\n")
+
+    def moved(match: re.Match) -> str:
+        line = int(match.group(2)) - above
+        return f"{match.group(1)}{line}" if line >= 1 else match.group(0)
+
+    return re.sub(r"(\bat |\bline )(\d+)(?=[:,\s)]|$)", moved, message)

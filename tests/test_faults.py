@@ -230,6 +230,8 @@ INJECTIONS = ['school> } } LIMIT 1 #', '" } } UNION { GRAPH ?g { ?s ?p ?o } } #'
 HARMLESS = "全无此名"
 #: commands whose values are not query terms: files, SPARQL itself, reports to remove (tested apart)
 NOT_QUERY_VALUES = {"ingest", "read", "sparql", "remove"}
+#: options every command takes that name where the store is, not what to look for
+STORE_LOCATIONS = {"store", "update_url"}
 
 
 def _value_slots():
@@ -243,7 +245,7 @@ def _value_slots():
             continue
         required = [p for p in command.params if isinstance(p, click.Argument) and p.required]
         for param in command.params:
-            if not isinstance(param.type, click.types.StringParamType):
+            if not isinstance(param.type, click.types.StringParamType) or param.name in STORE_LOCATIONS:
                 continue
             if isinstance(param, click.Argument):
                 yield name, None, param
