@@ -48,6 +48,9 @@ SCOPE = re.compile(r"^(?:[全我本该每各](?:个)?(?:省|市|州|县|区|镇|
 #: distinguishing words (省级), words jieba does not know (x: often a name), Latin words; a quote or title is one
 #: word. Idioms (l: 榜上有名, 一字排开) are predicates here.
 NOMINAL = ("n", "vn", "s", "j", "b", "zg", "eng", "x", "quote")
+#: parts of speech that never head a phrase: adverbs, prepositions, conjunctions, particles, pronouns, numerals,
+#: measure words, localizers, time words, modal particles, interjections, onomatopoeia
+FUNCTION = ("d", "p", "c", "u", "r", "m", "q", "f", "t", "y", "e", "o")
 #: a word before a phrase that makes it the scope of a figure, not its thing: 每个|村（社区）|不少于5名
 DISTRIBUTIVE = ("每个", "每", "各", "每一个")
 SEPARATOR = re.compile(r"^[\s，,、：:；;。！？!?…—\-]+$")
@@ -106,7 +109,8 @@ def _thing(clause: str, m: re.Match, unit: str) -> str:
         after = _phrase_after(_tokens(clause[m.end():m.end() + WINDOW]), unit)
         if after:
             return after
-    return _phrase_before(_tokens(LINK.sub("", clause[max(0, m.start() - WINDOW):m.start()]).rstrip("（( ")))
+    return _phrase_before(_tokens(LINK.sub("", clause[max(0, m.start() - WINDOW):m.start()].rstrip()).rstrip("（( ")),
+                          unit)
 
 
 def _tokens(text: str) -> list[Token]:
@@ -133,7 +137,7 @@ def _tokens(text: str) -> list[Token]:
 
 
 def _nominal(t: Token) -> bool:
-    if _verb(t) or (t.pos == "x" and not re.search(r"[\u4e00-\u9fff]", t.word)):
+    if _verb(t) or (t.pos == "x" and not re.search(r"[\u4e00-\u9fffA-Za-z]", t.word)):
         return False  # punctuation and digits are tagged x too
     return t.pos.startswith(NOMINAL) or t.word.endswith("率") or t.word in _lexicon()[1]
 
@@ -160,9 +164,20 @@ def _phrase_after(tokens: list[Token], unit: str) -> str:
     return _phrase(chain)
 
 
-def _phrase_before(tokens: list[Token]) -> str:
+def _head(t: Token) -> bool:
+    """A word that may end the phrase before a number although jieba tags it a verb or an idiom: the event or
+    thing a verb governs (开展基层|宣讲, 受理消费|投诉, 文艺演出, 小|超市), never a function word or governing verb."""
+    return (len(t.word) > 1 and re.fullmatch(r"[\u4e00-\u9fff]+", t.word) is not None and not _verb(t)
+            and not t.pos.startswith(FUNCTION))
+
+
+def _phrase_before(tokens: list[Token], unit: str) -> str:
     """The noun phrase that ends the text before a number, after the verb that governs it."""
     chain: list[Token] = []
+    verb_head = bool(tokens) and not _nominal(tokens[-1]) and unit not in PEOPLE_WORDS and unit != "%" \
+        and _head(tokens[-1])
+    if verb_head:
+        chain, tokens = [tokens[-1]], tokens[:-1]
     for i in range(len(tokens) - 1, -1, -1):
         t = tokens[i]
         if t.pos == "paren" and i > 0 and _nominal(tokens[i - 1]):
@@ -171,7 +186,7 @@ def _phrase_before(tokens: list[Token]) -> str:
         if not _nominal(t) or SEPARATOR.match(t.word):
             break
         chain.insert(0, t)
-    start = len(tokens) - len(chain)
+    start = len(tokens) - len(chain) + verb_head
     before = tokens[start - 1] if start > 0 else None
     if before is not None and before.word in DISTRIBUTIVE:
         return ""  # 每个村（社区）|不少于5名: what each has, said before
@@ -185,6 +200,8 @@ def _phrase_before(tokens: list[Token]) -> str:
                                                     and "、" not in before.word):
         chain = chain[1:]  # ，设置|法治标识标牌60余块: a verbal noun opening a clause is its verb (after 、 the
         # verb is the list's: 布设法治景观小品40余处、宣传展板120余块)
+    if verb_head and len(chain) == 1 and unit not in EVENT_WORDS:
+        return ""  # 追回|欠薪86万元: a word tagged a verb counts alone only as an event (宣讲20场)
     return _phrase(chain)
 
 
