@@ -34,8 +34,9 @@ PEOPLE_WORDS = frozenset(("人", "人次"))
 MULTIPLIER = {"万": 10000, "千": 1000, "百": 100}
 AT_LEAST, AT_MOST, APPROX = ("不少于", "至少", "超过", "不低于"), ("不超过", "最多"), ("近", "约")
 FIGURE = re.compile(
-    rf"(?<![\d.第])({'|'.join(AT_LEAST + AT_MOST + APPROX)}|共)?(\d+(?:\.\d+)?)\s*(?:余|多)?(万|千|百)?\s*(余|多)?\s*"
-    rf"({'|'.join(map(re.escape, sorted(MEASURE_WORDS, key=len, reverse=True)))})(以上|以下|以内|左右)?")
+    rf"(?<![\d.第])(?P<bound>{'|'.join(AT_LEAST + AT_MOST + APPROX)}|共)?(?P<number>\d+(?:\.\d+)?)\s*"
+    rf"(?P<more>余|多)?(?P<times>万|千|百)?\s*(?P<more_after>余|多)?\s*"
+    rf"(?P<unit>{'|'.join(map(re.escape, sorted(MEASURE_WORDS, key=len, reverse=True)))})(?P<after>以上|以下|以内|左右)?")
 #: words between the thing and its number that belong to neither: 覆盖率|达|100%, 群众代表|共|21人
 LINK = re.compile(r"(?:达到了?|均达|均为|均|达|共计|共有|共|合计|总计|累计|分别为|分别|为|占|约|近|多达|高达|"
                   r"不少于|至少|超过|不低于|不超过|最多)+$")
@@ -79,26 +80,26 @@ def quantities(clause: str) -> list[Quantity]:
     """Every figure of the clause whose thing is found, in the order written."""
     out = []
     for m in FIGURE.finditer(clause):
-        unit = m.group(5)
+        unit = m["unit"]
         what = _thing(clause, m, unit)
         if not what:
             continue
-        value = float(m.group(2)) * MULTIPLIER.get(m.group(3) or "", 1)
+        value = float(m["number"]) * MULTIPLIER.get(m["times"] or "", 1)
         if unit == "万":
-            value, unit = float(m.group(2)) * 10000, ""
-        approx = bool(m.group(4)) or m.group(1) in APPROX or m.group(6) == "左右"
+            value, unit = float(m["number"]) * 10000, ""
+        approx = bool(m["more"] or m["more_after"]) or m["bound"] in APPROX or m["after"] == "左右"
         out.append(Quantity(what=what, value=value, unit=unit, approx=approx,
                             qualifier=_qualifier(clause[:m.start()], m, approx), text=m.group(0), at=m.start()))
     return out
 
 
 def _qualifier(before: str, m: re.Match, approx: bool) -> str:
-    bound = m.group(1) or ""
+    bound = m["bound"] or ""
     if not bound and (b := BOUND_BEFORE_VERB.search(LINK.sub("", before))):
         bound = b.group(1)
-    if bound in AT_LEAST or m.group(6) == "以上":
+    if bound in AT_LEAST or m["after"] == "以上":
         return "at_least"
-    if bound in AT_MOST or m.group(6) in ("以下", "以内"):
+    if bound in AT_MOST or m["after"] in ("以下", "以内"):
         return "at_most"
     return "approx" if approx else "exact"
 
