@@ -65,10 +65,18 @@ class Token(NamedTuple):
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
+def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Verbs that govern a counted thing (ontology/boundaries.csv ``figure_verb``) and verbs that modify a noun
-    (``modifier_verb``: 执法|单位), read as jieba cannot: its tags for them are often wrong."""
-    return frozenset(boundary_words("figure_verb")), frozenset(boundary_words("modifier_verb"))
+    (``modifier_verb``: 执法|单位), read as jieba cannot: its tags for them are often wrong; the conjunctions
+    that join two nouns into one thing (普法书籍和读本)."""
+    return (frozenset(boundary_words("figure_verb")), frozenset(boundary_words("modifier_verb")),
+            frozenset(boundary_words("conjunction")))
+
+
+def _joins(tokens: list[Token], i: int) -> bool:
+    """tokens[i] is a conjunction between two nouns: 律师、“法律明白人”和|群众代表共21人."""
+    return (tokens[i].word in _lexicon()[2] and 0 < i < len(tokens) - 1 and _nominal(tokens[i - 1])
+            and _nominal(tokens[i + 1]))
 
 
 def _verb(t: Token) -> bool:
@@ -151,7 +159,7 @@ def _phrase_after(tokens: list[Token], unit: str) -> str:
         tokens = tokens[1:]  # 开展1次|集中|普法活动: an adverbial verb before the event
     chain: list[Token] = []
     for i, t in enumerate(tokens):
-        if t.pos == "paren" and chain:
+        if (t.pos == "paren" or _joins(tokens, i)) and chain:
             chain.append(t)
             continue
         if not _nominal(t) or SEPARATOR.match(t.word):
@@ -181,7 +189,7 @@ def _phrase_before(tokens: list[Token], unit: str) -> str:
         chain, tokens = [tokens[-1]], tokens[:-1]
     for i in range(len(tokens) - 1, -1, -1):
         t = tokens[i]
-        if t.pos == "paren" and i > 0 and _nominal(tokens[i - 1]):
+        if (t.pos == "paren" and i > 0 and _nominal(tokens[i - 1])) or (chain and _joins(tokens, i)):
             chain.insert(0, t)
             continue
         if not _nominal(t) or SEPARATOR.match(t.word):
