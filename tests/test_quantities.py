@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -115,7 +116,7 @@ def test_one_figure_one_quantity_and_each_keeps_its_sentence(documents):
             spans.setdefault(ev.start, []).append((q.at, q.at + len(q.text)))
         for figures in spans.values():
             figures.sort()
-            assert all(end <= start for (_s, end), (start, _e) in zip(figures, figures[1:])), figures
+            assert all(end <= start for (_s, end), (start, _e) in pairwise(figures)), figures
 
 
 def test_quantities_about_a_topic(tmp_path):

@@ -55,7 +55,7 @@ FUNCTION = ("d", "p", "c", "u", "r", "m", "q", "f", "t", "y", "e", "o")
 #: a word before a phrase that makes it the scope of a figure, not its thing: 每个|村（社区）|不少于5名
 DISTRIBUTIVE = ("每个", "每", "各", "每一个")
 SEPARATOR = re.compile(r"^[\s，,、：:；;。！？!?…—\-]+$")
-OPENING, CLOSING = {"“": "”", "《": "》", "（": "）", "(": ")", "‘": "’"}, {"”", "》", "）", ")", "’"}
+OPENING = {"“": "”", "《": "》", "（": "）", "(": ")", "‘": "’"}
 WINDOW = 40  # characters read on either side of a figure
 
 
@@ -80,6 +80,7 @@ def _joins(tokens: list[Token], i: int) -> bool:
 
 
 def _verb(t: Token) -> bool:
+    """A verb that governs the thing: 新建, 培养, and 共培养, 已建成 as jieba keeps them."""
     verbs = _lexicon()[0]
     return t.word in verbs or (len(t.word) > 1 and t.word[0] in "共已均新再还" and t.word[1:] in verbs)
 
