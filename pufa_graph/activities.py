@@ -20,15 +20,13 @@ from itertools import pairwise
 
 from .knowledge import Knowledge, boundary_words, word_alternation
 from .model import Activity, Designation, Document, Evidence, Mention, Problem, Quantity, Section, Sentence
+from .recognize.quantities import quantities
 from .structure import OUTLINE
 
 #: ASCII ? between characters is a character lost to an encoding, not a question mark
 CLAUSE_END = re.compile(r"[；;。！？!]|\?(?![\u4e00-\u9fff])")
 MONTH_DAY = re.compile(r"(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})[日号])?(?:份)?")
 YEAR = re.compile(r"((?:19|20)\d{2})年")
-QUANTITY = re.compile(r"(不少于|至少|超过|近|约|共)?(\d+(?:\.\d+)?)\s*(万|千|百)?\s*(余|多)?\s*"
-                      r"(人次|场次|课时|场|次|份|人|名|个|篇|条|所|期|册|家|户|件|幅|堂|小时|万|%)(以上)?")
-COVERAGE = re.compile(r"(覆盖率|率)\s*(?:达到|达)?\s*(\d+(?:\.\d+)?)\s*%")
 #: a demonstration title written without quotes: 第九批全国民主法治示范村（社区）, 省级法治文化示范点
 BARE_TITLE = r"(?:第[一二三四五六七八九十\d]+批|\d{4}年度?)?[\u4e00-\u9fff]{0,14}?示范(?:村|社区|基地|单位|点|街道|乡镇)(?:[（(]社区[）)])?"
 #: a title conferred, proposed or held: 被命名为“…”, 入选第九批全国民主法治示范村, 推荐…参评省级“…”, 该村为…
@@ -40,7 +38,6 @@ BRACKETED_TITLE = re.compile(rf"[（(]((?:第[一二三四五六七八九十\d]+
                              rf"[^（）()“”]{{0,14}}?示范(?:村|社区|基地|单位|点)(?:[（(]社区[）)])?[”]?)[）)]")
 BATCH = re.compile(r"第([一二三四五六七八九十\d]+)批")
 ITEM = re.compile(r"(?:^|(?<=[。；;：:\n]))\s*([一二三四五六七八九十]是|[（(]?[一二三四五六七八九十\d]+[）)、.．])")
-UNIT_MULTIPLIER = {"万": 10000, "千": 1000, "百": 100}
 #: what may stand between a run of agencies and its role word: 等12个单位参加, 的指导下, 共同主办
 ROLE_FILLER = r"^(?:等[\d一二三四五六七八九十几多余]*[个家]?(?:单位|部门|机关|成员单位)?)?(?:的)?(?:共同|分别|联合|积极)?"
 #: roles that make a clause announce an event with named hosts, which later clauses may point back to
@@ -595,32 +592,6 @@ def designation_level(title: str, kb: Knowledge) -> str | None:
 def _promotable(m: Mention) -> bool:
     """Laws an activity can promote: catalogue laws and acts titled …法/条例, not work plans (…办法)."""
     return bool(m.key) or bool(re.search(r"((?<!办)法|法典|条例)$", m.canonical or ""))
-
-
-def _what(before: str) -> str:
-    """The words a number counts: the end of the phrase before it, without 达/共/均."""
-    phrase = re.split(r"[，,、：:。；;]", before)[-1][-12:]
-    return re.sub(r"(达到|达|均|共|为|约|近|累计)$", "", phrase).strip("“”（）() ")
-
-
-def quantities(clause: str) -> list[Quantity]:
-    out = []
-    coverage = [m.span() for m in COVERAGE.finditer(clause)]
-    for m in QUANTITY.finditer(clause):
-        if m.group(5) == "%" and any(a <= m.start() and m.end() <= b for a, b in coverage):
-            continue
-        value = float(m.group(2)) * UNIT_MULTIPLIER.get(m.group(3) or "", 1)
-        unit = m.group(5)
-        if unit == "万":
-            value, unit = float(m.group(2)) * 10000, ""
-        approx = bool(m.group(4)) or m.group(1) in ("近", "约")
-        qualifier = "at_least" if m.group(1) in ("不少于", "至少") or m.group(6) else ("approx" if approx else "exact")
-        out.append(Quantity(what=_what(clause[:m.start()]), value=value, unit=unit, approx=approx, qualifier=qualifier,
-                            text=m.group(0), at=m.start()))
-    for m in COVERAGE.finditer(clause):
-        out.append(Quantity(what=_what(clause[:m.start()]) + m.group(1), value=float(m.group(2)), unit="%",
-                            text=m.group(0), at=m.start()))
-    return out
 
 
 def frame_document(doc: Document, kb: Knowledge) -> None:
