@@ -321,10 +321,10 @@ def load(ctx: click.Context, folder: str, fmt: str, quiet: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_context
 def docs(ctx: click.Context, fmt: str) -> None:
-    """List the stored reports: id, source file, title, issuer, date and region."""
+    """List the stored reports: id, source file, title, issuer, date, region and the period they tell of."""
     with _open(ctx) as store:
         rows = [d.to_json() for d in store.documents()]
-    _render(rows, fmt, ["id", "source", "title", "issuer", "date", "region"])
+    _render(rows, fmt, ["id", "source", "title", "issuer", "date", "region", "period_start", "period_end"])
 
 
 @main.command()
