@@ -73,7 +73,7 @@ def is_date_line(line: str) -> bool:
 # theirs from this period, never one that falls after the report itself.
 
 #: words for a year counted from the publication year
-RELATIVE_YEARS = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "上一年": -1, "明年": 1}
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": -1, "明年": 1}
 #: parts of a year: word -> (first month, last month)
 YEAR_PARTS = {"上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9), "一季度": (1, 3), "第一季度": (1, 3),
               "二季度": (4, 6), "第二季度": (4, 6), "三季度": (7, 9), "第三季度": (7, 9), "四季度": (10, 12),
@@ -82,6 +82,7 @@ _YEAR_WORD = "|".join(sorted(RELATIVE_YEARS, key=len, reverse=True))
 _PART_WORD = "|".join(sorted(YEAR_PARTS, key=len, reverse=True))
 #: 2024年度, 2024—2025年, 今年上半年, 2020年以来, 1月中旬以来, 上半年: a span of time as a report states its own
 PERIOD_PHRASE = re.compile(
+    rf"(?=(?:19|20)\d{{2}}|\d{{1,2}}月|{_YEAR_WORD}|{_PART_WORD})"  # a quick skip where no phrase starts
     rf"(?:(?P<year>(?:19|20)\d{{2}})(?:\s*[-—–~至到]\s*(?P<to>(?:19|20)\d{{2}}))?\s*年(?:度)?|(?P<rel>{_YEAR_WORD})(?:度)?)?"
     rf"(?:(?P<part>{_PART_WORD})|(?P<month>\d{{1,2}})月(?!\d)(?:上旬|中旬|下旬|初|份|底)?)?"
     rf"(?P<since>以来|至今)?")
@@ -96,7 +97,7 @@ class Period:
     source: str | None
 
     @classmethod
-    def of(cls, metadata) -> "Period | None":
+    def of(cls, metadata) -> Period | None:
         """The period a report's metadata holds (``period_start``, ``period_end``), if any."""
         if not (metadata.period_start and metadata.period_end):
             return None
@@ -138,9 +139,10 @@ def _opens_clause(text: str, pos: int) -> bool:
     return not before or before[-1] in "。！？；;，,：:\n"
 
 
-def _phrases(text: str, base_year: int | None, published: date | None):
+def _phrases(text: str, base_year: int | None, published: date | None, accept=lambda m: True):
+    """(match, (start, end)) of the phrases in ``text`` that ``accept`` keeps and that state a span."""
     for m in PERIOD_PHRASE.finditer(text):
-        if m.group(0):
+        if m.group(0) and accept(m):
             span = _phrase_period(m, base_year, published)
             if span:
                 yield m, span
@@ -157,13 +159,16 @@ def reporting_period(title: str | None, sentences: list[str], published: str | N
     在县委…; 去年，…), else the publication year (``fallback_year`` for a report without a date)."""
     pub = date.fromisoformat(published) if published else None
     base = pub.year if pub else fallback_year
-    for m, (start, end) in _phrases(title or "", base, pub):
+    for _m, (start, end) in _phrases(title or "", base, pub):
         return Period(start, end, title)
     for i, sentence in enumerate(sentences):
-        for m, (start, end) in _phrases(sentence, base, pub):
-            opening = i < OPENING_SENTENCES and m.start() == 0 and sentence[m.end():m.end() + 1] in ("，", ",")
-            if (m.group("since") and _opens_clause(sentence, m.start())) or opening:
-                return Period(start, end, sentence)
+        def states_its_time(m: re.Match, i=i, sentence=sentence) -> bool:
+            if m.group("since"):
+                return _opens_clause(sentence, m.start())
+            return i < OPENING_SENTENCES and m.start() == 0 and sentence[m.end():m.end() + 1] in ("，", ",")
+
+        for _m, (start, end) in _phrases(sentence, base, pub, states_its_time):
+            return Period(start, end, sentence)
     if base is None:
         return None
     return Period(date(base, 1, 1), date(base, 12, 31), None)
