@@ -13,11 +13,12 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from itertools import pairwise
 
+from .dates import CLAUSE_DATE, Period, complete_date, stated_year, written_date
 from .knowledge import Knowledge, boundary_words, word_alternation
 from .model import Activity, Designation, Document, Evidence, Mention, Problem, Quantity, Section, Sentence
 from .recognize.quantities import quantities
@@ -110,12 +111,7 @@ def _id(*parts: object) -> str:
 def report_year(doc: Document) -> int | None:
     if doc.metadata.date:
         return int(doc.metadata.date[:4])
-    for text in (doc.metadata.title or "", doc.text[:200]):
-        m = YEAR.search(text)
-        if m:
-            return int(m.group(1))
-    years = Counter(int(y) for y in YEAR.findall(doc.text))
-    return years.most_common(1)[0][0] if years else None
+    return stated_year(doc.metadata.title, doc.text)
 
 
 def is_plan(doc: Document) -> bool:
@@ -198,6 +194,8 @@ class Framer:
         self.mentions = sorted(doc.mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.year = report_year(doc)
+        self.period = Period.of(doc.metadata)
+        self.published = date.fromisoformat(doc.metadata.date) if doc.metadata.date else None
         self.plan = is_plan(doc)
         self.lines = _lines(doc)
         self.line_starts = [s for s, _e in self.lines]
@@ -310,12 +308,13 @@ class Framer:
         organizers = list(dict.fromkeys(organizers + partners))
         partners = list(dict.fromkeys(partners + self.invited))  # invited bodies take part, they do not organize
         planned = self.plan or any(self.cues.plan_section.search(t) for t in titles[:1])
+        when = self._date(clause, ms, planned)
         return Activity(
             id=_id(self.doc.id, start, end), doc=self.doc.id, organizers=organizers, implicit_organizer=implicit,
             evidence=Evidence(self.doc.id, clause, start, end), partners=partners, lead_units=lead,
             laws=list(dict.fromkeys(laws)), venues=list(dict.fromkeys(venues)), venue_types=venue_types,
             audiences=list(dict.fromkeys(audiences)), campaign=campaigns[0] if campaigns else None,
-            campaigns=list(dict.fromkeys(campaigns)), forms=forms, date=self._date(clause, ms), planned=planned,
+            campaigns=list(dict.fromkeys(campaigns)), forms=forms, date=when, planned=planned,
             quantities=self._quantities(start, end),
             persons=list(dict.fromkeys(m.canonical for m in ms if m.type == "person")), roles=roles,
             collective_organizers=list(self.collective),
@@ -468,21 +467,18 @@ class Framer:
                 [n for n in dict.fromkeys(partners) if n not in collectives],
                 {r: [x for x in dict.fromkeys(n) if x not in collectives] for r, n in roles.items()})
 
-    def _date(self, clause: str, ms: list[Mention]) -> str | None:
-        m = MONTH_DAY.search(clause)
-        if m and 1 <= int(m.group(2)) <= 12:
-            year = int(m.group(1)) if m.group(1) else self.year
-            if year:
-                if m.group(3) and 1 <= int(m.group(3)) <= 31:
-                    return f"{year:04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-                return f"{year:04d}-{int(m.group(2)):02d}"
+    def _date(self, clause: str, ms: list[Mention], planned: bool) -> str | None:
+        """The clause's date, its year from the report's period; never after the report for something done
+        (a plan's tasks may lie ahead)."""
+        m = CLAUSE_DATE.search(clause)
+        if m and 1 <= int(m.group(3)) <= 12:
+            return written_date(m, self.period, self.year, self.published, planned)
         for c in ms:
             if c.type == "campaign" and c.key:
                 entry = self.kb.campaign_by_key[c.key]
-                if entry.month and self.year:
-                    if entry.day and entry.kind == "day":
-                        return f"{self.year:04d}-{entry.month:02d}-{entry.day:02d}"
-                    return f"{self.year:04d}-{entry.month:02d}"
+                if entry.month:
+                    day = entry.day if entry.kind == "day" else None
+                    return complete_date(entry.month, day, self.period, self.published, planned, entry.first_year)
         return None
 
     # -- designations and problems --------------------------------------------

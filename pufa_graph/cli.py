@@ -366,7 +366,8 @@ def load(ctx: click.Context, folder: str, fmt: str, quiet: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_context
 def docs(ctx: click.Context, fmt: str) -> None:
-    """List the stored reports: id, source file, title, issuer, date and region.
+    """List the stored reports: id, source file, title, issuer, date, region and the period they tell of
+    (from the title or a sentence such as 2020年以来; else the year of the date).
 
     \b
     Examples:
@@ -375,7 +376,11 @@ def docs(ctx: click.Context, fmt: str) -> None:
     """
     with _open(ctx) as store:
         rows = [d.to_json() for d in store.documents()]
-    _render(rows, fmt, ["id", "source", "title", "issuer", "date", "region"])
+    if fmt == "table":
+        for r in rows:
+            r["period"] = f"{r['period_start']}–{r['period_end']}" if r.get("period_start") else None
+    _render(rows, fmt, ["id", "source", "title", "issuer", "date", "region"] +
+            (["period"] if fmt == "table" else ["period_start", "period_end"]))
 
 
 @main.command()

@@ -84,6 +84,11 @@ def document_triples(doc: Document) -> list[Triple]:
                                               (PUFA.sourceLine, meta.source_line)) if v]
     if meta.date:
         triples.append((node, DCT.date, literal(meta.date, datatype=XSD.date)))
+    if meta.period_start and meta.period_end:
+        triples += [(node, PUFA.periodStart, literal(meta.period_start, datatype=XSD.date)),
+                    (node, PUFA.periodEnd, literal(meta.period_end, datatype=XSD.date))]
+        if meta.period_source:
+            triples.append((node, PUFA.periodSource, zh(meta.period_source)))
     if meta.url:
         triples.append((node, DCT.source, literal(meta.url, datatype=XSD.anyURI)))
     return triples

@@ -154,6 +154,11 @@ class Metadata:
     region: str | None = None  # filled by entity resolution
     script: str = "simplified"  # simplified | traditional | mixed
     url: str | None = None  # the page's address, when the user gives it (ingest --manifest)
+    #: the span of time the report tells of (ISO dates), and the title or sentence that states it (None: the
+    #: publication year, nothing saying otherwise)
+    period_start: str | None = None
+    period_end: str | None = None
+    period_source: str | None = None
 
 
 @dataclass

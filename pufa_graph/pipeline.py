@@ -61,6 +61,13 @@ def _given(state: dict[str, Any]) -> None:
     apply_given(state["document"].metadata, state.get("given"))
 
 
+def _period(state: dict[str, Any]) -> None:
+    from .structure import state_period
+
+    doc = state["document"]
+    state_period(doc.metadata, doc.sentences, doc.text)
+
+
 def _recognize(state: dict[str, Any]) -> None:
     from .knowledge import knowledge
     from .recognize import Context, recognize
@@ -103,6 +110,7 @@ DOCUMENT_STAGES: list[tuple[str, Stage]] = [
     ("normalize", _normalize),
     ("structure", _structure),
     ("given", _given),
+    ("period", _period),
 ]
 
 #: what ingest adds on top: entities and their canonical names

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import is_date_line, parse_date
+from .dates import is_date_line, parse_date, reporting_period, stated_year
 from .knowledge import portal_rules
 from .model import Metadata, Section, Sentence
 from .normalize import Normalized
@@ -200,3 +200,12 @@ def extract_metadata(norm: Normalized) -> Metadata:
     if "index_number" in fields:
         meta.index_number = fields["index_number"][0]
     return meta
+
+
+def state_period(meta: Metadata, sentences: list[Sentence], text: str) -> None:
+    """Fill the metadata's reporting period, once its title and date are final (after what the user gives)."""
+    period = reporting_period(meta.title, [s.text for s in sentences], meta.date,
+                              fallback_year=None if meta.date else stated_year(meta.title, text))
+    if period is not None:
+        meta.period_start, meta.period_end = period.start.isoformat(), period.end.isoformat()
+        meta.period_source = period.source

@@ -16,7 +16,7 @@ EVIDENCE_SHOWN = 3
 CODED = {"venue_types": "venue_type", "venue_type": "venue_type", "forms": "form", "kind": "kind",
          "level": "level", "type": "type"}
 #: columns printed whole on one line: ids are pasted into other commands (``pufa remove``)
-UNBROKEN = {"id", "doc", "date"}
+UNBROKEN = {"id", "doc", "date", "period"}
 
 
 def cell(value, column: str, lang: str = "zh") -> str:

@@ -47,7 +47,7 @@ PUFA = ClosedNamespace("pufa", BASE + "ontology#", """
     AgencyKind LawLevel VenueType ActivityForm CampaignKind DesignationLevel
 
     docId sourceName sourceKey format encoding text issuerName docNumber indexNumber
-    script sourceLine pipelineVersion issuer region namedGraph
+    script sourceLine pipelineVersion issuer region namedGraph periodStart periodEnd periodSource
 
     kind level jurisdiction regionCode campaignMonth campaignDay firstYear lastYear
 

@@ -63,12 +63,18 @@ class StoredDoc:
     region: str | None = None
     version: str | None = None
     issuer_as_written: str | None = None
+    #: the span of time the report tells of, and the title or sentence that says so
+    period_start: str | None = None
+    period_end: str | None = None
+    period_source: str | None = None
 
     def to_json(self) -> dict:
         return {"id": self.id, "source": self.source, "title": self.title, "issuer": self.issuer,
                 "issuer_as_written": self.issuer_as_written,
                 "issuer_inferred": bool(self.issuer and not self.issuer_as_written),
-                "date": self.date, "region": self.region, "path": self.source}
+                "date": self.date, "region": self.region, "path": self.source,
+                "period_start": self.period_start, "period_end": self.period_end,
+                "period_source": self.period_source}
 
 
 def insert_data(graph: str, statements: list[str]) -> str:
@@ -136,7 +142,7 @@ class GraphStore:
     # -- documents -------------------------------------------------------
     def documents(self) -> list[StoredDoc]:
         rows = self.query(PROLOGUE + """
-            SELECT ?g ?id ?source ?path ?title ?written ?issuer ?date ?version ?region WHERE {
+            SELECT ?g ?id ?source ?path ?title ?written ?issuer ?date ?version ?region ?from ?to ?said WHERE {
               GRAPH ?g {
                 ?d a pufa:Report ; pufa:docId ?id ; pufa:sourceName ?source ; pufa:sourceKey ?path .
                 FILTER(!STRSTARTS(STR(?g), "DRAFTS"))
@@ -144,6 +150,7 @@ class GraphStore:
                 OPTIONAL { ?d pufa:issuerName ?written }
                 OPTIONAL { ?d dcterms:date ?date }
                 OPTIONAL { ?d pufa:pipelineVersion ?version }
+                OPTIONAL { ?d pufa:periodStart ?from ; pufa:periodEnd ?to OPTIONAL { ?d pufa:periodSource ?said } }
               }
               OPTIONAL { GRAPH ?g { ?d pufa:issuer ?issuerNode } GRAPH <ENTITIES> { ?issuerNode rdfs:label ?issuer } }
               OPTIONAL { GRAPH ?g { ?d pufa:region ?regionNode } GRAPH <ENTITIES> { ?regionNode rdfs:label ?region } }
@@ -151,7 +158,8 @@ class GraphStore:
         rows.sort(key=lambda r: (r["source"], r["id"]))  # in Python: servers collate names differently
         return [StoredDoc(id=r["id"], source=r["source"], path=r["path"], graph=r["g"], title=r["title"],
                           issuer=r["issuer"] or r["written"], issuer_as_written=r["written"], date=r["date"],
-                          region=r["region"], version=r["version"])
+                          region=r["region"], version=r["version"], period_start=r.get("from"),
+                          period_end=r.get("to"), period_source=r.get("said"))
                 for r in rows]
 
     def write_reports(self, nquads: str, graphs: list[str], drop: Iterable[str] = (), answers=None) -> None:
