@@ -231,3 +231,22 @@ def written_date(m: re.Match, period: Period | None, base_year: int | None, publ
             return None
         return first.isoformat() if day else f"{year:04d}-{month:02d}"
     return complete_date(month, day, period, published, planned)
+
+
+def filed_under(activity_date: str | None, period_start: str | None, period_end: str | None,
+                report_date: str | None) -> str:
+    """The date a year filter reads for an activity: its own; when it has none, its report's period when
+    that lies in one year (a 2023 annual report published in February 2024 tells of 2023); else the
+    report's date. The SPARQL form of this rule is ``FILED_UNDER`` below."""
+    if activity_date:
+        return activity_date
+    if period_start and period_end and period_start[:4] == period_end[:4]:
+        return period_start
+    return report_date or ""
+
+
+#: ``filed_under`` in SPARQL, over ?when (the activity's date), ?periodStart, ?periodEnd and ?docDate of ?d
+FILED_UNDER = ("OPTIONAL { ?act pufa:date ?when } OPTIONAL { ?d dcterms:date ?docDate } "
+               "OPTIONAL { ?d pufa:periodStart ?periodStart ; pufa:periodEnd ?periodEnd } "
+               "BIND(COALESCE(STR(?when), IF(BOUND(?periodStart) && SUBSTR(STR(?periodStart), 1, 4) = "
+               "SUBSTR(STR(?periodEnd), 1, 4), STR(?periodStart), STR(?docDate)), \"\") AS ?filedUnder)")

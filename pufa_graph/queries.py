@@ -197,8 +197,9 @@ def _scope(region: str | None, year: str | None) -> tuple[list[str], list[str]]:
         patterns.append("?d pufa:region ?region .")
         described.append(f"?region rdfs:label ?regionLabel . FILTER(CONTAINS(?regionLabel, {literal(region)}))")
     if year:
-        patterns.append(f"OPTIONAL {{ ?act pufa:date ?when }} OPTIONAL {{ ?d dcterms:date ?docDate }} "
-                        f"FILTER(STRSTARTS(STR(COALESCE(?when, ?docDate, \"\")), {literal(str(year))}))")
+        from .dates import FILED_UNDER
+
+        patterns.append(f"{FILED_UNDER} FILTER(STRSTARTS(?filedUnder, {literal(str(year))}))")
     return patterns, described
 
 

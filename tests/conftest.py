@@ -12,6 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "data" / "reports"
 SEEDS = sorted(REPORTS.glob("*.txt"))
 SEED = {p.name[:3]: p for p in SEEDS}  # "000" -> path
+#: the development set, beside the project (../shared/dev); tests that read it skip it where it is absent
+DEV = ROOT.parent / "shared" / "dev" / "docs"
 
 
 @pytest.fixture

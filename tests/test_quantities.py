@@ -12,9 +12,8 @@ import pytest
 
 from pufa_graph.activities import quantities
 
-from .conftest import REPORTS, SEEDS
+from .conftest import DEV, REPORTS, SEEDS
 
-DEV = Path(__file__).resolve().parents[2] / "shared" / "dev" / "docs"
 
 
 def found(clause: str) -> list[tuple]:

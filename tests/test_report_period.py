@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from pufa_graph.cli import main
 from pufa_graph.pipeline import read_document
 
-from .conftest import REPORTS
+from .conftest import DEV, REPORTS
 
-DEV = Path("/work/shared/dev/docs")
 
 
 def analysed(tmp_path: Path, text: str):
@@ -246,3 +246,30 @@ def test_who_promoted_by_year_follows_the_activity_dates(cli):
 def cited(cli, law: str, year: str) -> set[tuple[str, int]]:
     """The sentences (report, start) that `pufa who-promoted LAW --year YEAR` cites."""
     return {(ev["doc"], ev["start"]) for row in cli("who-promoted", law, "--year", year) for ev in row["evidence"]}
+
+
+UNDATED_IN_LAST_YEARS_SUMMARY = """西丰县2024年普法依法治理工作总结
+2024年，在县委、县政府的坚强领导下，全县普法工作取得新成效。
+县司法局深入全县中小学校开展民法典宣传活动。
+西丰县司法局
+2025年1月12日
+"""
+
+
+def test_an_undated_activity_counts_in_the_year_its_report_tells_of(tmp_path):
+    """`--year` of an activity without a date: its report's period when that is one year, not the publication
+    year; the answer index and the graph agree (--done asks the graph)."""
+    path = tmp_path / "summary.txt"
+    path.write_text(UNDATED_IN_LAST_YEARS_SUMMARY, encoding="utf-8")
+    store = str(tmp_path / "store")
+    runner = CliRunner()
+    assert runner.invoke(main, ["--store", store, "ingest", str(path)]).exit_code == 0
+
+    def agencies(*args):
+        result = runner.invoke(main, ["--store", store, "who-promoted", "民法典", *args, "--format", "json"])
+        assert result.exit_code == 0, result.output
+        return [a["name"] for a in json.loads(result.stdout)]
+
+    for flags in ([], ["--done"]):  # from the answer index, and from the graph
+        assert agencies("--year", "2024", *flags) == ["西丰县司法局"], flags
+        assert agencies("--year", "2025", *flags) == [], flags

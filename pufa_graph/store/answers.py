@@ -59,11 +59,15 @@ def report_answers(doc) -> ReportAnswers:
     from ..knowledge import knowledge
     from ..vocab import ID
 
+    from ..dates import filed_under
+
+    meta = doc.metadata
     out = ReportAnswers(doc.id, knowledge().full_region_name(doc.region_code) if doc.region_code else "")
     for a in doc.activities:
         if a.laws and a.organizers:
             out.add(f"{ID}activity/{a.id}", a.evidence.start, a.evidence.end, a.evidence.text,
-                    a.laws, a.venue_types, a.organizers, a.date or doc.metadata.date or "")
+                    a.laws, a.venue_types, a.organizers,
+                    filed_under(a.date, meta.period_start, meta.period_end, meta.date))
     return out
 
 
@@ -192,11 +196,11 @@ class AnswerIndex:
 
 
 REBUILD_QUERY = """
-SELECT ?act ?docid ?start ?end ?text ?region ?when ?docDate ?role ?value WHERE {
+SELECT ?act ?docid ?start ?end ?text ?region ?filedUnder ?role ?value WHERE {
   GRAPH ?g {
     ?act pufa:promotesLaw ?anyLaw ; pufa:organizer ?anyOrg ; prov:wasDerivedFrom ?e . ?d a pufa:Report .
     ?d pufa:docId ?docid . ?e prov:value ?text ; pufa:start ?start . BIND(?start + STRLEN(?text) AS ?end)
-    OPTIONAL { ?act pufa:date ?when } OPTIONAL { ?d dcterms:date ?docDate }
+    FILED_UNDER
   }
   OPTIONAL { GRAPH ?g { ?d pufa:region ?regionNode } GRAPH ENTITIES { ?regionNode rdfs:label ?region } }
   { GRAPH ?g { ?act pufa:promotesLaw ?x } GRAPH ENTITIES { ?x rdfs:label ?value } BIND("law" AS ?role) }
@@ -212,9 +216,11 @@ def answers_in_store(store) -> list[ReportAnswers]:
     acts: dict[str, dict] = {}
     from .base import ENTITIES
 
-    for r in store.query(PROLOGUE + REBUILD_QUERY.replace("ENTITIES", ENTITIES)):
+    from ..dates import FILED_UNDER
+
+    for r in store.query(PROLOGUE + REBUILD_QUERY.replace("ENTITIES", ENTITIES).replace("FILED_UNDER", FILED_UNDER)):
         act = acts.setdefault(r["act"], {"doc": r["docid"], "evidence": (int(r["start"]), int(r["end"]), r["text"]),
-                                         "region": r["region"] or "", "dated": r["when"] or r["docDate"] or "",
+                                         "region": r["region"] or "", "dated": r["filedUnder"] or "",
                                          "law": [], "org": [], "venue_type": []})
         act[r["role"]].append(r["value"])
     by_doc: dict[str, ReportAnswers] = {}
