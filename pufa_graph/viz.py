@@ -225,12 +225,19 @@ def overview_layout(graph, unit: float = 64.0) -> dict[str, tuple[float, float]]
     taken = {(round(px / unit), round(py / unit)) for px, py in positions.values()}
     middle = (row_width / 2, (y + row_height) / 2)
     undirected = graph.to_undirected(as_view=True)
+    # shared nodes are the busiest: each keeps room for its label from the other shared nodes, as wide
+    # as the label will be on a screen about 1,000 pixels wide that shows the whole layout
+    screen_unit = unit * min(1.0, 1000 / max(row_width, y + row_height, 1.0))  # one cell, in pixels
+    room = set()
     for n in sorted(shared, key=lambda n: (-graph.nodes[n].get("count", 0), str(n))):
         placed = [positions[m] for m in undirected.neighbors(n) if m in positions]
         tx, ty = (sum(p[0] for p in placed) / len(placed), sum(p[1] for p in placed) / len(placed)) \
             if placed else middle
-        cell = _free_cell(taken, (round(tx / unit), round(ty / unit)))
+        cell = _free_cell(taken | room, (round(tx / unit), round(ty / unit)))
         taken.add(cell)
+        wide = math.ceil((12 * min(len(str(graph.nodes[n].get("label", ""))), 12) + 8) / screen_unit)
+        high = math.ceil(24 / screen_unit)
+        room.update((cell[0] + dx, cell[1] + dy) for dx in range(-wide, wide + 1) for dy in range(-high, high + 1))
         positions[n] = (cell[0] * unit, cell[1] * unit)
     return {n: (round(px, 1), round(py, 1)) for n, (px, py) in positions.items()}
 
@@ -976,13 +983,21 @@ def write_overview(store, out_path: str | Path, max_nodes: int | None = 1500, co
     from . import netview
 
     documents = store.documents()
-    graph = netview.overview(netview.overview_rows(store))
+    titles = {d.id: d.title or d.source for d in documents}
+    info = write_overview_of(netview.overview_rows(store), out_path, max_nodes, command, titles)
+    return dict(info, centres=[], reports=len(documents), stored_reports=len(documents), capped=False)
+
+
+def write_overview_of(rows: list[dict], out_path: str | Path, max_nodes: int | None = 1500, command: str = "pufa",
+                      doc_titles: dict[str, str] | None = None) -> dict:
+    """The overview page of activity rows (``netview.overview_rows``), wherever they come from."""
+    from . import netview
+
     out = Path(out_path)
     title = "普法概览 · 谁在哪里宣传了什么 · who promoted what, where"
-    data = page_data(graph, title, max_nodes, {d.id: d.title or d.source for d in documents}, command=command,
+    data = page_data(netview.overview(rows), title, max_nodes, doc_titles, command=command,
                      out_dir=out.parent.as_posix(), stem=out.stem)
-    info = _write_page(data, out)
-    return dict(info, centres=[], reports=len(documents), stored_reports=len(documents), capped=False)
+    return _write_page(data, out)
 
 
 def _write_page(data: dict, out_path: str | Path) -> dict:
