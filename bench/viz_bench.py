@@ -56,6 +56,21 @@ def repeated(seed, size: int):
     return trim(graph, size)
 
 
+def repeated_rows(rows: list[dict], copies: int) -> list[dict]:
+    """``copies`` copies of overview rows (``netview.overview_rows``), each copy its own set of regions
+    with its own agencies and places; laws and venue types stay shared, as across real regions."""
+    out = []
+    for k in range(copies):
+        def mark(name: str, k=k) -> str:
+            return name if k == 0 else f"{name}~{k}"
+        for row in rows:
+            out.append(dict(row, doc=mark(row["doc"]), region=mark(row["region"]),
+                            agencies=[mark(a) for a in row["agencies"]],
+                            places=[p if p[0] == "venue_type" else [p[0], mark(p[1]), p[2]] for p in row["places"]],
+                            evidence=dict(row["evidence"], doc=mark(row["evidence"]["doc"])) if row["evidence"] else None))
+    return out
+
+
 def time_in_chromium(pages: list[Path]) -> list[float | None]:
     """Seconds from navigation to the page's data-ready mark (layout stabilized and frozen)."""
     if not Path(CHROMIUM).exists():

@@ -998,27 +998,37 @@ def people_cmd(store):
 @click.option("--agency", help="Centre on this agency (canonical name or a surface form).")
 @click.option("--region", help="Only reports of this region (any part of its name).")
 @click.option("--campaign", help="Centre on this campaign.")
+@click.option("--place", help="Centre on this venue or village.")
 @click.option("--doc", help="Only this report (id or id prefix).")
-@click.option("--radius", type=int, default=2, show_default=True, help="Steps around the centres.")
-@click.option("--max-nodes", type=int, default=1500, show_default=True, help="Keep the most connected nodes.")
+@click.option("--radius", type=click.IntRange(min=0), default=2, show_default=True, help="Steps around the centres.")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=1500, show_default=True,
+              help="Keep the most connected nodes.")
 @click.option("-o", "--output", default="exports/graph.html", show_default=True, type=click.Path(dir_okay=False))
 @click.pass_context
-def viz(ctx, law, agency, region, campaign, doc, radius, max_nodes, output):
+def viz(ctx, law, agency, region, campaign, place, doc, radius, max_nodes, output):
     """Write one offline HTML page of the graph: search, legend, type filters, evidence panel.
+
+    Without a filter, the overview: agencies, laws and places joined by how often who promoted
+    what where, coloured by region; each node's panel gives the command that draws its own page.
 
     \b
     Examples:
+      pufa viz                                         # the overview, exports/graph.html
       pufa viz --law 民法典 -o exports/civil-code.html
       pufa viz --region 柳江 --max-nodes 800
     """
+    import shlex
+
     from . import lookup
     from .viz import write_graph
 
+    command = "pufa" + (f" --store {shlex.quote(ctx.obj['store'])}" if ctx.obj.get("store") else "")
     with _open(ctx) as store:
         info = write_graph(store, output, law=(lookup.law(law) or law) if law else None, agency=agency,
                            region=region, doc=doc, campaign=(lookup.campaign(campaign) or campaign) if campaign else None,
-                           radius=radius, max_nodes=max_nodes)
+                           place=place, radius=radius, max_nodes=max_nodes, command=command)
     click.echo(f"{info['path']}: {info['nodes']} of {info['total_nodes']} nodes, {info['edges']} edges"
+               + (" (the overview: who promoted what, where)" if info["view"] == "overview" else "")
                + (" (trimmed to the most connected)" if info["trimmed"] else "")
                + (f"; drawn from the newest {info['reports']} of {info['stored_reports']} reports"
                   " (narrow with --region, --doc, --law, --agency or --campaign)"

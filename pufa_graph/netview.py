@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .store.base import ENTITIES, PROLOGUE, GraphStore
+from .store.base import ENTITIES, EVIDENCE, PROLOGUE, GraphStore
 from .sparql import iri
 from .vocab import doc_graph
 
@@ -161,3 +161,141 @@ def find_nodes(graph, name: str, type_: str | None = None) -> list[str]:
     if exact:
         return exact
     return [n for n, d in graph.nodes(data=True) if (type_ is None or d["type"] == type_) and name in d["label"]]
+
+
+# -- the overview: who promoted what, where ------------------------------------------------
+
+#: the node types of the overview; a venue type stands for the place only where no venue is named
+OVERVIEW_TYPES = ("agency", "law", "venue", "village", "venue_type")
+#: source sentences an overview node or edge keeps (each with its report id and offsets)
+OVERVIEW_EVIDENCE = 3
+
+
+def overview_rows(store: GraphStore) -> list[dict]:
+    """One plain row per activity: who (organizers and partners), what (laws), where (named venues
+    and villages, else the venue types), the report's region, whether it was only planned, and its
+    sentence with report id and offsets. The input of ``overview``; one query for the whole store.
+    """
+    from .knowledge import knowledge
+
+    documents = {d.graph: d for d in store.documents()}
+    venue_type_label = {vt.code: vt.label_zh for vt in knowledge().venue_types}
+    acts: dict[tuple, dict] = {}
+    for r in store.query(PROLOGUE + _OVERVIEW_QUERY.format(entities=ENTITIES, evidence=EVIDENCE)):
+        doc = documents.get(r["g"])
+        if doc is None:
+            continue
+        act = acts.get((r["g"], r["act"]))
+        if act is None:
+            evidence = None
+            if r["text"]:
+                evidence = {"doc": doc.id, "title": doc.title or doc.source, "text": r["text"],
+                            "start": int(r["start"]), "end": int(r["end"])}
+            act = acts[(r["g"], r["act"])] = {"doc": doc.id, "region": doc.region or "", "agencies": [], "laws": [],
+                                              "venues": [], "venue_types": [], "planned": r["planned"] == "true",
+                                              "evidence": evidence}
+        prop = r["p"].rsplit("#", 1)[-1]
+        if prop == "venueType":
+            code = r["o"].rsplit("#", 1)[-1].split("_", 1)[-1]
+            value = ["venue_type", venue_type_label.get(code, code), code]
+        elif not r["label"]:
+            continue
+        elif prop == "venue":
+            value = ["village" if r["class"].endswith("#Village") else "venue", r["label"], None]
+        else:
+            value = r["label"]
+        field = {"organizer": "agencies", "partner": "agencies", "promotesLaw": "laws", "venue": "venues",
+                 "venueType": "venue_types"}[prop]
+        if value not in act[field]:
+            act[field].append(value)
+    rows = []
+    for act in sorted(acts.values(), key=lambda a: (a["doc"], a["evidence"]["start"] if a["evidence"] else -1)):
+        places = act.pop("venues") or act["venue_types"]
+        del act["venue_types"]
+        rows.append(dict(act, agencies=sorted(act["agencies"]), laws=sorted(act["laws"]), places=sorted(places)))
+    return rows
+
+
+#: who, what and where of every activity of every report (organizer and partner are both who)
+_OVERVIEW_QUERY = """SELECT ?g ?act ?p ?o ?label ?class ?planned ?text ?start ?end WHERE {{
+  GRAPH ?g {{ ?d a pufa:Report . ?act a pufa:Activity .
+             VALUES ?p {{ pufa:organizer pufa:partner pufa:promotesLaw pufa:venue pufa:venueType }} ?act ?p ?o .
+             OPTIONAL {{ ?act pufa:planned ?planned }} OPTIONAL {{ {evidence} }} }}
+  OPTIONAL {{ GRAPH {entities} {{ ?o rdfs:label ?label ; a ?class }} }} }}"""
+
+
+def overview(rows: list[dict], evidence_limit: int = OVERVIEW_EVIDENCE):
+    """The agency–law–place summary of activity rows as a MultiDiGraph shaped like ``build``'s.
+
+    An edge agency→law (promotesLaw) or agency→place (venue) stands for every activity that joins
+    them: ``count`` activities, ``planned`` of them only planned, the first ``evidence_limit``
+    sentences (from as many reports as possible) and ``sentences``, how many there were. Nodes count
+    their activities too; agencies and places take the region of most of their reports, laws and
+    venue types are shared (region ""). A node is made only with an edge, so none is isolated.
+    """
+    import networkx as nx
+
+    graph = nx.MultiDiGraph(view="overview")
+    acts: dict[str, dict] = {}  # node -> {"count", "planned", "regions", "evidence", "docs", "sentences"}
+
+    def tally(entry: dict, row: dict) -> None:
+        entry["count"] += 1
+        entry["planned"] += bool(row["planned"])
+        entry["docs"].add(row["doc"])
+        ev = row["evidence"]
+        if ev:
+            entry["sentences"] += 1
+            _keep_evidence(entry["evidence"], ev, evidence_limit)
+
+    def node(type_: str, name: str, code: str | None, region: str) -> str:
+        key = f"{type_}:{code or name}"
+        entry = acts.get(key)
+        if entry is None:
+            entry = acts[key] = {"type": type_, "label": name, "code": code, "count": 0, "planned": 0,
+                                 "regions": {}, "evidence": [], "docs": set(), "sentences": 0, "rows": set()}
+        if type_ not in ("law", "venue_type"):
+            entry["regions"][region] = entry["regions"].get(region, 0) + 1
+        return key
+
+    edges: dict[tuple, dict] = {}
+    for i, row in enumerate(rows):
+        targets = [("promotesLaw", node("law", law, None, row["region"])) for law in row["laws"]]
+        targets += [("venue", node(t, name, code, row["region"])) for t, name, code in row["places"]]
+        if not targets:
+            continue
+        for agency in row["agencies"]:
+            a = node("agency", agency, None, row["region"])
+            for relation, b in targets:
+                edge = edges.setdefault((a, b, relation), {"count": 0, "planned": 0, "evidence": [],
+                                                           "docs": set(), "sentences": 0})
+                tally(edge, row)
+                for key in (a, b):
+                    if i not in acts[key]["rows"]:
+                        acts[key]["rows"].add(i)
+                        tally(acts[key], row)
+    for key, entry in acts.items():
+        if not entry["count"]:
+            continue
+        region = max(entry["regions"].items(), key=lambda kv: (kv[1], kv[0]))[0] if entry["regions"] else ""
+        graph.add_node(key, type=entry["type"], label=entry["label"], code=entry["code"], aliases=[],
+                       docs=sorted(entry["docs"]), evidence=entry["evidence"], count=entry["count"],
+                       planned=entry["planned"], sentences=entry["sentences"], region=region)
+    for (a, b, relation), edge in edges.items():
+        graph.add_edge(a, b, key=relation, relation=relation, count=edge["count"], planned=edge["planned"],
+                       evidence=edge["evidence"], docs=sorted(edge["docs"]), sentences=edge["sentences"])
+    return graph
+
+
+def _keep_evidence(kept: list[dict], ev: dict, limit: int) -> None:
+    """Keep up to ``limit`` sentences, one per report first: a later report's sentence replaces a
+    second one from a report already quoted."""
+    if ev in kept:
+        return
+    if len(kept) < limit:
+        kept.append(ev)
+        return
+    docs = [k["doc"] for k in kept]
+    if ev["doc"] not in docs:
+        repeated = [i for i, d in enumerate(docs) if docs.count(d) > 1]
+        if repeated:
+            kept[repeated[-1]] = ev

@@ -10,8 +10,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run"]
 
 
-def open_offline(browser, path: Path):
-    """A page on ``path`` where any request that is not file: or data: is refused and logged."""
+def open_offline(browser, path: Path, timeout_ms: float = 120_000):
+    """A page on ``path`` where any request that is not file: or data: is refused and logged, once the
+    page says its first view is drawn (body[data-ready]): a canvas measured before is still blank."""
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     log: dict[str, list[str]] = {"errors": [], "dialogs": [], "blocked": []}
     page.on("console", lambda m: log["errors"].append(m.text) if m.type == "error" else None)
@@ -31,6 +32,7 @@ def open_offline(browser, path: Path):
     page.on("dialog", on_dialog)
     page.route("**/*", on_route)
     page.goto(path.resolve().as_uri())
+    page.wait_for_selector("body[data-ready='1']", state="attached", timeout=timeout_ms)
     return page, log
 
 

@@ -25,7 +25,7 @@ def _write(store_path: str, out: Path, **filters) -> tuple[dict, str]:
 @pytest.fixture(scope="module")
 def seed_page(seed_store, tmp_path_factory) -> tuple[dict, str, Path]:
     path = tmp_path_factory.mktemp("page") / "graph.html"
-    info, page = _write(seed_store, path)
+    info, page = _write(seed_store, path, overview=False)  # the whole store in detail
     return info, page, path
 
 
@@ -57,7 +57,7 @@ def test_a_store_larger_than_a_page_is_drawn_from_its_newest_reports(seed_store,
     monkeypatch.setattr(viz, "MAX_REPORTS", 2)
     with open_store(seed_store, read_only=True) as store:
         newest = sorted(store.documents(), key=lambda d: (d.date or "", d.id), reverse=True)[:2]
-    info, page = _write(seed_store, tmp_path / "capped.html")
+    info, page = _write(seed_store, tmp_path / "capped.html", overview=False)
     assert info["capped"] and info["reports"] == 2 and info["stored_reports"] == 5
     assert "newest 2 of 5 reports" in page_json(page)["title"]
     assert set(page_json(page)["docs"]) <= {d.id for d in newest}
@@ -137,7 +137,7 @@ def test_filters_that_match_nothing_say_so(seed_store, tmp_path, filters, messag
 def test_max_nodes_keeps_the_best_connected_and_says_so(seed_store, tmp_path):
     from pufa_graph.store import open_store
 
-    info, page = _write(seed_store, tmp_path / "trim.html", max_nodes=40)
+    info, page = _write(seed_store, tmp_path / "trim.html", max_nodes=40, overview=False)
     assert info["trimmed"] and info["nodes"] == 40 and info["total_nodes"] > 40
     assert f"showing 40 of {info['total_nodes']} nodes" in page and 'class="counts trimmed"' in page
     with open_store(seed_store) as store:
@@ -184,7 +184,7 @@ def test_initial_layout_places_every_node_apart(seed_store):
 # -- escaping ---------------------------------------------------------------------------------
 
 def test_report_text_never_becomes_markup(xss_store, tmp_path):
-    info, page = _write(xss_store, tmp_path / "xss.html")
+    info, page = _write(xss_store, tmp_path / "xss.html", overview=False)
     assert "<script>alert(" not in page and "<img" not in page and "<b onmouseover" not in page
     tags = Tags(page).tags
     assert [t for t, _ in tags].count("script") == 3
@@ -280,7 +280,7 @@ def test_browser_click_on_an_edge_shows_its_relation_and_evidence(browser, seed_
 
 
 def test_browser_hostile_report_shows_its_text_and_runs_nothing(browser, xss_store, tmp_path):
-    _info, _html = _write(xss_store, tmp_path / "xss.html")
+    _info, _html = _write(xss_store, tmp_path / "xss.html", overview=False)
     page, log = open_offline(browser, tmp_path / "xss.html")
     try:
         page.fill("#pufa-search", "民法典")
