@@ -268,13 +268,20 @@ def query_figures(store: Path, repeats: int = 30) -> dict:
 
 
 def cli_figures(store: Path, repeats: int = 7) -> dict:
-    ask_times, help_times = [], []
+    """The CLI end to end: the flagship question, --help, and the activity frames of one report (every
+    activity's details and quantities, as `pufa activities --doc` and the scorer read them)."""
+    ask_times, help_times, one_report = [], [], []
+    _elapsed, _rss, listed = _run(["pufa", "--store", str(store), "docs", "--format", "json"])
+    doc = json.loads(listed.stdout)[0]["id"]
     for _ in range(repeats):
         elapsed, _rss, _r = _run(["pufa", "--store", str(store), "ask", "哪些机构在学校宣传了民法典？", "--format", "json"])
         ask_times.append(elapsed)
         elapsed, _rss, _r = _run(["pufa", "--help"])
         help_times.append(elapsed)
-    return {"ask": _percentiles(ask_times), "help": _percentiles(help_times)}
+        elapsed, _rss, _r = _run(["pufa", "--store", str(store), "activities", "--doc", doc, "--format", "json"])
+        one_report.append(elapsed)
+    return {"ask": _percentiles(ask_times), "help": _percentiles(help_times),
+            "activities_of_one_report": _percentiles(one_report)}
 
 
 DUMP = """import sys, pyoxigraph

@@ -1024,8 +1024,15 @@ def viz(ctx, law, agency, region, campaign, place, doc, radius, max_nodes, outpu
 
     command = "pufa" + (f" --store {shlex.quote(ctx.obj['store'])}" if ctx.obj.get("store") else "")
     with _open(ctx) as store:
-        info = write_graph(store, output, law=(lookup.law(law) or law) if law else None, agency=agency,
-                           region=region, doc=doc, campaign=(lookup.campaign(campaign) or campaign) if campaign else None,
+        try:
+            law, agency, region, campaign, doc = (
+                lookup.law_filter(store, law) if law else None, lookup.agency_filter(store, agency) if agency else None,
+                lookup.region_filter(store, region) if region else None,
+                lookup.campaign_filter(store, campaign) if campaign else None,
+                lookup.report_filter(store, doc) if doc else None)
+        except lookup.UnknownName as exc:
+            _unknown(exc, "text")
+        info = write_graph(store, output, law=law, agency=agency, region=region, doc=doc, campaign=campaign,
                            place=place, radius=radius, max_nodes=max_nodes, command=command)
     click.echo(f"{info['path']}: {info['nodes']} of {info['total_nodes']} nodes, {info['edges']} edges"
                + (" (the overview: who promoted what, where)" if info["view"] == "overview" else "")

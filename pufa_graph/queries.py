@@ -215,10 +215,12 @@ def activity_details(store: GraphStore, acts: dict[str, str]) -> list[dict]:
           VALUES ?act {{ {values} }}
           GRAPH ?g {{ {EVIDENCE} }}
         }}""")
+    # only a pufa:Quantity has pufa:what and pufa:unit; saying `?q a pufa:Quantity` too makes Oxigraph start from
+    # every quantity of the store (43 s instead of 10 ms for one report's activities in 1,000 reports)
     quantities = store.query(PROLOGUE + f"""
         SELECT ?act ?q ?what ?value ?unit ?approx ?qualifier ?text WHERE {{
           VALUES ?act {{ {values} }}
-          GRAPH ?g {{ ?act prov:wasDerivedFrom ?e . ?q a pufa:Quantity ; prov:wasDerivedFrom ?e ;
+          GRAPH ?g {{ ?act prov:wasDerivedFrom ?e . ?q prov:wasDerivedFrom ?e ;
                       pufa:what ?what ; pufa:value ?value ; pufa:unit ?unit ;
                       rdfs:label ?text . OPTIONAL {{ ?q pufa:approximate ?approx }}
                       OPTIONAL {{ ?q pufa:qualifier ?qualifier }} }}

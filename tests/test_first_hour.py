@@ -160,3 +160,11 @@ def test_a_doc_filter_names_one_report_or_is_an_error(seed_store):
     for command in ("entities", "activities"):
         result = CliRunner().invoke(main, ["--store", seed_store, command, "--doc", "zzz", "--format", "json"])
         assert result.exit_code == 2 and json.loads(result.stdout)["error"]["word"] == "zzz"
+
+
+def test_the_graph_page_resolves_its_filters_as_the_queries_do(seed_store, tmp_path):
+    page = tmp_path / "bazhou.html"
+    result = run(seed_store, "viz", "--region", "巴州", "-o", str(page))
+    assert result.exit_code == 0 and page.exists(), result.output
+    refused = CliRunner().invoke(main, ["--store", seed_store, "viz", "--agency", "北京市司法局", "-o", str(page)])
+    assert refused.exit_code == 2 and "北京市司法局" in refused.output and "did you mean" in refused.output
