@@ -10,9 +10,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run"]
 
 
-def open_offline(browser, path: Path, timeout_ms: float = 120_000):
+def open_offline(browser, path: Path, timeout_ms: float = 120_000, ready: str | None = "body[data-ready='1']"):
     """A page on ``path`` where any request that is not file: or data: is refused and logged, once the
-    page says its first view is drawn (body[data-ready]): a canvas measured before is still blank."""
+    page says its first view is drawn (``ready``: body[data-ready] on the graph pages, where a canvas measured
+    before is still blank; None for pages drawn by the time they have loaded, as the region report)."""
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     log: dict[str, list[str]] = {"errors": [], "dialogs": [], "blocked": []}
     page.on("console", lambda m: log["errors"].append(m.text) if m.type == "error" else None)
@@ -32,7 +33,8 @@ def open_offline(browser, path: Path, timeout_ms: float = 120_000):
     page.on("dialog", on_dialog)
     page.route("**/*", on_route)
     page.goto(path.resolve().as_uri())
-    page.wait_for_selector("body[data-ready='1']", state="attached", timeout=timeout_ms)
+    if ready:
+        page.wait_for_selector(ready, state="attached", timeout=timeout_ms)
     return page, log
 
 

@@ -26,13 +26,15 @@ def seeded(tmp_path_factory):
     return ask
 
 
-@pytest.mark.parametrize("question", ["2024年哪些单位宣传了宪法?", "Which agencies promoted the Constitution in 2024?"])
+@pytest.mark.parametrize("question", ["2025年哪些单位宣传了宪法?", "Which agencies promoted the Constitution in 2025?"])
 def test_a_year_keeps_only_that_years_activities(seeded, question):
     answer = seeded(question)
-    assert answer["slots"]["year"] == "2024"
+    assert answer["slots"]["year"] == "2025"
     every_year = {a["name"] for a in seeded("哪些单位宣传了宪法?")["answers"]}
-    in_2024 = {a["name"] for a in answer["answers"]}
-    assert in_2024 and in_2024 < every_year  # the 2025 report's bureau promoted it in another year
+    in_2025 = {a["name"] for a in answer["answers"]}
+    # 柳江's report tells of 2024 only; the 巴州 report of 2024 and 2025 up to April: its undated activities count
+    # in 2025, the year of the report, and its 国家宪法日 in 2024 (not 2025-12-04, after the report)
+    assert in_2025 == {"巴音郭楞蒙古自治州司法局"} and in_2025 < every_year
 
 
 def test_a_kind_of_place_narrows_an_agencys_laws(seeded):

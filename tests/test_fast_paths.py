@@ -51,3 +51,25 @@ def test_script_detection_agrees_with_the_plain_way_on_the_seeds_and_mixtures():
     for text in texts:
         assert detect_script(text) == plain_detect_script(text)
     assert {detect_script(t) for t in texts} >= {"simplified", "traditional"}
+
+
+def test_terms_prefiltered_in_the_store_find_what_a_scan_of_every_activity_finds(seed_store):
+    """matching_activities asks the store first for the activities that may mention the terms (a regular
+    expression that lets separators fall between characters); the answer is that of reading them all."""
+    import re
+
+    from pufa_graph.queries import _squash, find_activities, matching_activities
+    from pufa_graph.store import open_store
+
+    with open_store(seed_store, read_only=True) as store:
+        every = find_activities(store)
+        texts = [(a["evidence"] or {}).get("text", "") for a in every]
+        words = {w for t in texts for w in re.findall(r"[\u4e00-\u9fff]{2,4}", t)}
+        terms = [["宪法"], ["法治副村 长"], ["“利剑护蕾”"], ["美好生活", "法典相伴"], ["火星"], ["宪法", "学校"]]
+        terms += [[w] for w in sorted(words)[::97]] + [[c] for c in "《“ "]
+        for term in terms:
+            wanted = [_squash(t) for t in term if _squash(t)]
+            scanned = [a["id"] for a in every if all(
+                t in _squash((a["evidence"] or {}).get("text", "")) + "|" + _squash("|".join(a["campaigns"]))
+                for t in wanted)]
+            assert sorted(a["id"] for a in matching_activities(store, term)) == sorted(scanned), term

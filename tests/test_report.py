@@ -137,7 +137,7 @@ def test_report_text_is_escaped_in_html_and_markdown(xss_store, tmp_path):
 # -- in the browser ------------------------------------------------------------------------------------
 
 def test_browser_report_charts_show_chinese_labels(browser, seed_html):
-    page, log = open_offline(browser, seed_html[2])
+    page, log = open_offline(browser, seed_html[2], ready=None)
     try:
         for section in ("by-law", "by-month", "coverage", "venues", "audiences"):
             figure = page.locator(f"#{section} figure")
@@ -158,7 +158,7 @@ def test_browser_report_charts_show_chinese_labels(browser, seed_html):
 
 def test_browser_hostile_report_runs_nothing(browser, xss_store, tmp_path):
     _write(xss_store, tmp_path / "xss.html")
-    page, log = open_offline(browser, tmp_path / "xss.html")
+    page, log = open_offline(browser, tmp_path / "xss.html", ready=None)
     try:
         page.hover("#evidence blockquote")
         assert "<script>alert(1)</script>" in page.inner_text("#evidence")

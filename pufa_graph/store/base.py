@@ -32,9 +32,11 @@ def retarget(nquads: str, graphs: dict[str, str]) -> str:
 
 #: the entities graph as a query names it
 ENTITIES = f"<{ENTITIES_GRAPH}>"
-#: the sentence a fact (?act) is derived from, with its text and offsets, as a query matches it
-EVIDENCE = ("?act prov:wasDerivedFrom ?e . ?e prov:value ?text ; pufa:start ?start . "
-            "BIND(?start + STRLEN(?text) AS ?end)")
+#: the sentence a fact (?act) is derived from, with its text and offsets, as a query matches it. A group of its
+#: own: a BIND ends the join of the patterns before it, and Oxigraph then joined what followed one row at a time
+#: (villages over 1,000 reports took 70 s, not 0.1 s)
+EVIDENCE = ("{ ?act prov:wasDerivedFrom ?e . ?e prov:value ?text ; pufa:start ?start . "
+            "BIND(?start + STRLEN(?text) AS ?end) }")
 
 #: the updates that drop from the entities graph what nothing points to any more (after a report is
 #: replaced or removed): no report's statement, and no other entity's. Each pass sees the one before:
