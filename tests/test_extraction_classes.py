@@ -279,3 +279,23 @@ def test_a_news_page_headline_is_the_report_title(tmp_path):
             "泰和县开展“宪法宣传周”进社区活动\n发布时间：2024-12-05  来源：县司法局\n\n"
             "12月4日，泰和县司法局在城区社区开展宪法宣传活动。\n")
     assert analyse(tmp_path, page).metadata.title == "泰和县开展“宪法宣传周”进社区活动"
+
+
+# -- an institution an organizer has carry the work out is the place, not a second organizer --------------
+
+HEALTH_BUREAU = """泰和县卫生健康委员会普法工作情况
+泰和县卫生健康委员会    2024年12月20日
+
+县卫健委组织县人民医院、县中医院开展医师法、基本医疗卫生与健康促进法宣传，在门诊大厅设置普法宣传栏。
+县公安局、县人民医院联合开展禁毒法宣传活动。
+"""
+
+
+def test_a_hospital_an_organizer_sends_the_work_to_is_the_venue(tmp_path):
+    doc = analyse(tmp_path, HEALTH_BUREAU)
+    sent = frame_with(doc, "组织县人民医院")
+    assert "hospital" in sent.venue_types
+    assert not any("医院" in o for o in sent.organizers), sent.organizers
+    assert {"泰和县人民医院", "泰和县中医院"} <= names(doc, "venue")
+    together = frame_with(doc, "联合开展禁毒法")  # named beside another body, the hospital acts
+    assert any("人民医院" in o for o in together.organizers), together.organizers

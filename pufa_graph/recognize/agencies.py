@@ -48,6 +48,18 @@ def _goes_to() -> tuple[str, ...]:
     return tuple(sorted(boundary_words("goes_to"), key=len, reverse=True))
 
 
+#: kinds of body that are institutions an organizer sends the work to (hospitals, libraries, schools), not bodies
+#: that publicize law on their own account: after 组织 (``puts_institution``) they are the place
+INSTITUTION_KINDS = frozenset(("other", "education"))
+
+
+@lru_cache(maxsize=1)
+def _puts_institution() -> tuple[str, ...]:
+    from ..knowledge import boundary_words
+
+    return tuple(sorted(boundary_words("puts_institution"), key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _department_list() -> tuple[re.Pattern, dict[str, AgencyBody]]:
     """民政、人社、教育等部门: shorthand names that count only inside such a list."""
@@ -161,8 +173,12 @@ def find_agencies(text: str, ctx: Context) -> list[Mention]:
         if sub and not SUB_BODY_STOP.search(sub.group(0)) and not alternation.search(sub.group(0)[:-1]):
             attrs["sub"] = sub.group(0)
             end = sub.end()
-        if body.venue_type and text[max(0, start - 3):start].endswith(_goes_to()):
-            # 走进县人民医院, 在区公共法律服务中心: the body is where the activity happens
+        before = text[max(0, start - 3):start]
+        if body.venue_type and (before.endswith(_goes_to()) or (
+                body.kind in INSTITUTION_KINDS and before.endswith(_puts_institution())) or (
+                before.endswith("、") and out and out[-1].rule == "venue.body" and out[-1].end == start - 1)):
+            # 走进县人民医院, 在区公共法律服务中心, 组织县人民医院、县中医院开展: the body is where the activity
+            # happens (and the next in a list with it)
             out.append(Mention("venue", start, end, text[start:end], "venue.body", attrs={"venue_type": body.venue_type}))
             continue
         type_ = "collective" if "collective" in attrs else "agency"
