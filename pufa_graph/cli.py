@@ -671,7 +671,7 @@ def gaps(ctx: click.Context, region: str | None, fmt: str, output: str | None) -
         try:
             rows = responsibility_gaps(store, lookup.region_filter(store, region) if region else None)
         except lookup.UnknownName as exc:
-            _unknown(exc, "json" if fmt == "json" else "text")
+            _unknown(exc, fmt)
     if fmt == "csv":
         text = coverage_matrix_csv(rows)
     elif fmt == "json":
