@@ -116,11 +116,44 @@ def _qualifier(before: str, m: re.Match, approx: bool) -> str:
 def _thing(clause: str, m: re.Match, unit: str) -> str:
     """The noun phrase a figure counts: after its measure word, else before its number."""
     if unit not in PEOPLE_WORDS and unit != "%":
-        after = _phrase_after(_tokens(clause[m.end():m.end() + WINDOW]), unit)
+        after = _phrase_after(_tokens(_up_to_break(clause[m.end():m.end() + WINDOW])), unit)
         if after:
             return after
-    return _phrase_before(_tokens(LINK.sub("", clause[max(0, m.start() - WINDOW):m.start()].rstrip()).rstrip("（( ")),
-                          unit)
+    before = LINK.sub("", clause[max(0, m.start() - WINDOW):m.start()].rstrip()).rstrip("（( ")
+    return _phrase_before(_tokens(_from_last_break(before)), unit)
+
+
+#: punctuation that ends a phrase and that jieba never joins to a word, so the words on either side of it are
+#: the same whatever the text around
+BREAKS = frozenset("，,、：:；;。！？!?…—")
+
+
+def _breaks(text: str) -> list[int]:
+    """Where the text has a break outside quotes and brackets (a bracket that never closes is a character)."""
+    found, i = [], 0
+    while i < len(text):
+        close = OPENING.get(text[i])
+        j = text.find(close, i + 1) if close else -1
+        if j > 0:
+            i = j + 1
+            continue
+        if text[i] in BREAKS:
+            found.append(i)
+        i += 1
+    return found
+
+
+def _up_to_break(text: str) -> str:
+    """The text after a figure through its first break: a phrase after a number never reads past one, and
+    tagging only this much is most of the grammar's saving (tagging is the dear part)."""
+    found = _breaks(text)
+    return text[:found[0] + 1] if found else text
+
+
+def _from_last_break(text: str) -> str:
+    """The text before a figure from its last break on (the break kept: it is what the phrase follows)."""
+    found = _breaks(text)
+    return text[found[-1]:] if found else text
 
 
 def _tokens(text: str) -> list[Token]:
