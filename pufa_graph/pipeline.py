@@ -113,6 +113,9 @@ DOCUMENT_STAGES: list[tuple[str, Stage]] = [
     ("period", _period),
 ]
 
+#: the first of them, which only read the file and clean its text
+READING_STAGES = DOCUMENT_STAGES[:2]
+
 #: what ingest adds on top: entities and their canonical names
 ANALYSIS_STAGES: list[tuple[str, Stage]] = [
     ("recognize", _recognize),
@@ -137,13 +140,23 @@ def run_stages(state: dict[str, Any], stages: list[tuple[str, Stage]]) -> dict[s
     return state
 
 
-def read_document(path: str | Path, max_bytes: int | None = None, analyse: bool = False, given=None) -> Document:
-    """Read, normalize and structure one report file; with ``analyse``, also recognize and resolve entities.
-    ``given`` (a :class:`pufa_graph.manifest.Given`) is what the user says of the file: its issuer, date, url."""
+def read_file(path: str | Path, max_bytes: int | None = None) -> dict[str, Any]:
+    """The file read and cleaned (``READING_STAGES``): what the later stages start from. Ingest runs this in
+    its own process while a worker analyses the report before, so the worker only analyses."""
     from .read import DEFAULT_MAX_BYTES
 
-    state = {"path": str(path), "max_bytes": max_bytes or DEFAULT_MAX_BYTES, "given": given}
-    stages = DOCUMENT_STAGES + (ANALYSIS_STAGES if analyse else [])
+    state = {"path": str(path), "max_bytes": max_bytes or DEFAULT_MAX_BYTES}
+    return run_stages(state, READING_STAGES)
+
+
+def read_document(path: str | Path, max_bytes: int | None = None, analyse: bool = False, given=None,
+                  read: dict[str, Any] | None = None) -> Document:
+    """Read, normalize and structure one report file; with ``analyse``, also recognize and resolve entities.
+    ``given`` (a :class:`pufa_graph.manifest.Given`) is what the user says of the file: its issuer, date, url.
+    ``read`` is what :func:`read_file` made of it already."""
+    state = dict(read) if read is not None else read_file(path, max_bytes)
+    state["given"] = given
+    stages = DOCUMENT_STAGES[len(READING_STAGES):] + (ANALYSIS_STAGES if analyse else [])
     return run_stages(state, stages)["document"]
 
 

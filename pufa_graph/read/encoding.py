@@ -25,12 +25,15 @@ _MAGIC = {
 _LEGACY = ["gb18030", "big5hkscs"]
 
 
+#: control characters that no text file holds (tabs, line and page breaks are text)
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
 def _control_ratio(text: str) -> float:
     sample = text[:20000]
     if not sample:
         return 0.0
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    return bad / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample)
 
 
 def sniff_binary(path: Path, data: bytes) -> None:

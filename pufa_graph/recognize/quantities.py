@@ -125,19 +125,21 @@ def _thing(clause: str, m: re.Match, unit: str) -> str:
 
 #: punctuation that ends a phrase and that jieba never joins to a word, so the words on either side of it are
 #: the same whatever the text around
-BREAKS = frozenset("，,、：:；;。！？!?…—")
+BREAKS = "，,、：:；;。！？!?…—"
+_BREAK_OR_OPENING = re.compile("[" + re.escape(BREAKS + "".join(OPENING)) + "]")
 
 
 def _breaks(text: str) -> list[int]:
     """Where the text has a break outside quotes and brackets (a bracket that never closes is a character)."""
     found, i = [], 0
-    while i < len(text):
+    while (m := _BREAK_OR_OPENING.search(text, i)) is not None:
+        i = m.start()
         close = OPENING.get(text[i])
         j = text.find(close, i + 1) if close else -1
         if j > 0:
             i = j + 1
             continue
-        if text[i] in BREAKS:
+        if close is None:
             found.append(i)
         i += 1
     return found
