@@ -270,6 +270,13 @@ def query_figures(store: Path, repeats: int = 30) -> dict:
 def cli_figures(store: Path, repeats: int = 7) -> dict:
     """The CLI end to end: the flagship question, --help, and the activity frames of one report (every
     activity's details and quantities, as `pufa activities --doc` and the scorer read them)."""
+    import compileall
+
+    import pufa_graph
+
+    # bytecode as `pip install` writes it (this machine sets PYTHONDONTWRITEBYTECODE, and compiling the
+    # modules again in every process was an eighth of `ask`)
+    compileall.compile_dir(str(Path(pufa_graph.__file__).parent), quiet=1)
     ask_times, help_times, one_report = [], [], []
     _elapsed, _rss, listed = _run(["pufa", "--store", str(store), "docs", "--format", "json"])
     doc = json.loads(listed.stdout)[0]["id"]
@@ -331,6 +338,8 @@ def main() -> None:
     ap.add_argument("--json", type=Path, help="also write the figures here")
     ap.add_argument("--skip-full", action="store_true", help="skip the full-corpus ingest and the figures on it")
     ap.add_argument("--skip-dask", action="store_true", help="skip the full-corpus ingest on a Dask LocalCluster")
+    ap.add_argument("--skip-exports", action="store_true",
+                    help="skip the exports, `pufa check` and the graph page (half an hour on the full store)")
     ap.add_argument("--check-timeout", type=float, default=1800, help="stop `pufa check` after this many seconds")
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
@@ -379,8 +388,9 @@ def main() -> None:
     record("quads", quads_figures(store))
     record("query_who_promoted", query_figures(store))
     record("cli", cli_figures(store))
-    record("exports", export_figures(store, args.work / "exports", args.check_timeout))
-    record("viz_5000", viz_figures(store, args.work / "graph.html"))
+    if not args.skip_exports:
+        record("exports", export_figures(store, args.work / "exports", args.check_timeout))
+        record("viz_5000", viz_figures(store, args.work / "graph.html"))
 
 
 if __name__ == "__main__":

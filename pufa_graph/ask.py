@@ -26,7 +26,7 @@ __all__ = ["Parsed", "UnparsedQuestion", "answer", "parse", "help_text"]
 def parse(question: str, store: GraphStore | None = None) -> Parsed:
     """The question's kind and slots; with a store, a place name several regions share is read as
     the one its reports are about."""
-    return parse_question(question, known_regions(store) if store is not None else None)
+    return parse_question(question, (lambda: known_regions(store)) if store is not None else None)
 
 
 def known_regions(store: GraphStore) -> Counter:

@@ -185,7 +185,8 @@ def read(file: str, fmt: str, max_mb: float) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str, readable=False))
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Worker processes for the per-report work.")
+              help="Worker processes that analyse the reports (this process reads each file for them, "
+                   "and writes the store).")
 @click.option("--issuer", metavar="NAME",
               help="The body whose reports these are, for pages that name no issuer (a news page with no "
                    "byline); a page that signs keeps its own.")

@@ -169,7 +169,7 @@ def region_filter(store, word: str) -> str:
 
 def reports_named(docs: list, key: str) -> list:
     """The stored reports a user's word names: the one whose id or file name it is, else those whose id
-    starts with it (``docs``: ``store.documents()``)."""
+    starts with it (``docs``: ``store.documents()`` or ``store.report_names()``)."""
     return [d for d in docs if d.id == key or d.source == key] or [d for d in docs if d.id.startswith(key)]
 
 
@@ -177,11 +177,11 @@ def report_filter(store, word: str) -> str:
     """A report's full id from its id, an id prefix or its file name, as ``pufa docs`` lists them; a word
     that names none, or several, is an error (a filter that silently matched nothing would read as
     "no facts")."""
-    docs = store.documents()
-    found = reports_named(docs, word.strip())
+    found = reports_named(store.report_names(word.strip()), word.strip())
     if len(found) == 1:
         return found[0].id
     if found:
         raise PufaError(f"{word}: {len(found)} reports have ids starting so; give more of the id "
                         f"({', '.join(d.id for d in found[:4])}{' …' if len(found) > 4 else ''})")
+    docs = store.report_names()
     raise UnknownName("report", word, _closest(word, [d.id for d in docs] + [d.source for d in docs if d.source]))

@@ -182,16 +182,28 @@ def find_activities(store: GraphStore, law: str | None = None, agency: str | Non
     scope, scope_described = _scope(region, year)
     patterns += scope
     described += scope_described
-    if doc:
-        patterns.append(f"FILTER(STRSTARTS(?docid, {literal(doc)}))")
+    graphs = ""
+    if doc:  # the reports' graphs first: filtering every activity of the store by its report took 20 s on 10,000
+        graphs = "VALUES ?g { " + " ".join(iri(g) for g in _report_graphs(store, doc)) + " } "
 
-    where = "GRAPH ?g { " + "\n".join(patterns) + " }" + (f" GRAPH {E} {{ " + " ".join(described) + " }" if described else "")
+    where = graphs + "GRAPH ?g { " + "\n".join(patterns) + " }" + (f" GRAPH {E} {{ " + " ".join(described) + " }" if described else "")
     rows = store.query(PROLOGUE + "SELECT DISTINCT ?act ?docid WHERE { " + where + " }")
     maybe = _mentioning(store, list(mentioning))
     rows = [r for r in rows if maybe is None or r["act"] in maybe]
     if not rows:
         return []
     return activity_details(store, {r["act"]: r["docid"] for r in rows})
+
+
+def _report_graphs(store: GraphStore, doc: str) -> list[str]:
+    """The graphs of the reports whose id is or starts with ``doc`` (a whole id is its graph's name)."""
+    from .pipeline import DOC_ID_LENGTH
+    from .vocab import doc_graph
+
+    if len(doc) == DOC_ID_LENGTH:
+        return [doc_graph(doc).value]
+    return [r["g"] for r in store.query(PROLOGUE + "SELECT ?g WHERE { GRAPH ?g { ?d a pufa:Report ; pufa:docId ?docid "
+                                        f"FILTER(STRSTARTS(?docid, {literal(doc)})) }} }}")]
 
 
 def _scope(region: str | None, year: str | None) -> tuple[list[str], list[str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from ..vocab import ENTITIES_GRAPH, ID, MODEL_VERSION, ONTOLOGY_GRAPH, PREFIXES, STORE_NODE
 
@@ -51,6 +51,11 @@ def is_report_graph(graph: str) -> bool:
     """A report's named graph (not the entities, the ontology, a draft or the journal)."""
     return graph.startswith(f"{ID}graph/") and graph not in (ENTITIES_GRAPH, ONTOLOGY_GRAPH, JOURNAL_GRAPH) \
         and not graph.startswith(DRAFTS)
+
+
+class ReportName(NamedTuple):
+    id: str
+    source: str
 
 
 @dataclass
@@ -163,6 +168,24 @@ class GraphStore:
                           region=r["region"], version=r["version"], period_start=r.get("from"),
                           period_end=r.get("to"), period_source=r.get("said"))
                 for r in rows]
+
+    def report_names(self, word: str | None = None) -> list[ReportName]:
+        """Each stored report's id and file name; with a user's ``word``, those it names: the report whose id
+        or file name it is (looked up, not scanned), else those whose id it starts. This is all resolving
+        ``--doc`` needs (reading every report's metadata with :meth:`documents` took 4.8 s on 10,000 reports)."""
+        from ..sparql import literal
+
+        def names(pattern: str) -> list[ReportName]:
+            rows = self.query(PROLOGUE + f"""SELECT DISTINCT ?id ?source WHERE {{ {pattern} GRAPH ?g {{
+                ?d a pufa:Report ; pufa:docId ?id ; pufa:sourceName ?source .
+                FILTER(!STRSTARTS(STR(?g), "{DRAFTS}")) }} }}""")
+            return sorted(ReportName(r["id"], r["source"]) for r in rows)
+
+        if word is None:
+            return names("")
+        key = literal(word)
+        return (names(f"{{ GRAPH ?g {{ ?d pufa:docId {key} }} }} UNION {{ GRAPH ?g {{ ?d pufa:sourceName {key} }} }}")
+                or names(f"GRAPH ?g {{ ?d pufa:docId ?prefixed FILTER(STRSTARTS(?prefixed, {key})) }}"))
 
     def write_reports(self, nquads: str, graphs: list[str], drop: Iterable[str] = (), answers=None) -> None:
         """Write reports given as N-Quads (each in its own named graph), then drop the graphs they replace.
