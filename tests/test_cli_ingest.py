@@ -131,3 +131,48 @@ def test_read_of_a_missing_file_is_one_line(pufa, tmp_path):
     result = pufa("read", str(tmp_path / "missing.txt"), expect=None)
     assert result.exit_code != 0
     assert "Traceback" not in result.output
+
+
+def test_a_file_read_ahead_by_the_ingesting_process_is_analysed_as_one_the_worker_reads(hostile_folder):
+    """Ingest reads and cleans each file in its own process and hands it to a worker: the outcome (the
+    failure line, or the report's quads and index rows) is the one a worker reading the file gets."""
+    from pufa_graph.ingest import _process_read, process_file, read_ahead
+
+    names = sorted(p.name for p in hostile_folder.iterdir())
+    assert len(names) >= 10
+    for path in sorted(hostile_folder.iterdir()):
+        ahead = _process_read((str(path), None, None, read_ahead(str(path))))
+        itself = process_file(str(path))
+        assert (ahead.error, ahead.id, ahead.nquads, ahead.warnings) == \
+            (itself.error, itself.id, itself.nquads, itself.warnings), path.name
+        assert ahead.error or ahead.answers.promotions == itself.answers.promotions
+    assert sum(1 for p in hostile_folder.iterdir() if process_file(str(p)).error) >= 8
+
+
+def test_batches_shrink_towards_the_end_so_the_last_write_is_small(tmp_path):
+    """The last batch is written after the analysis has ended, with nothing to overlap it: knowing how many
+    reports there are, ingest writes smaller batches as it nears the end (none above half of what is left)."""
+    from bench.corpus import generate
+    from pufa_graph.ingest import ingest
+    from pufa_graph.store import open_store
+
+    files = generate(tmp_path / "reports", 60, seed=3)
+    store = open_store(str(tmp_path / "store"))
+    sizes: list[int] = []
+    write = store.write_reports
+
+    def recorded(nquads, graphs, drop=(), answers=None):
+        sizes.append(len(graphs))
+        return write(nquads, graphs=graphs, drop=drop, answers=answers)
+
+    store.write_reports = recorded
+    try:
+        done = ingest(store, files, jobs=1, batch_size=4, batch_triples=10**9)  # only the end makes batches
+    finally:
+        store.close()
+    assert done.count("new") == 60 and sum(sizes) == 60
+    left = 60
+    for size in sizes[:-1]:
+        assert size <= left / 2 + 1, sizes
+        left -= size
+    assert len(sizes) > 3 and sizes[-1] <= 4, sizes
