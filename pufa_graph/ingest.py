@@ -393,7 +393,6 @@ def store_analysed(store: GraphStore, work: Iterable[Processed],
             pending.clear()
 
     seen_ids: set[str] = set()
-    written = 0  # reports new or replaced
     try:
         for processed in work:
             processed.path = shown(processed.path)  # printed and written as JSON: no undecodable bytes
@@ -410,7 +409,6 @@ def store_analysed(store: GraphStore, work: Iterable[Processed],
                 outcome = Outcome(processed.path, status, id=processed.id, title=processed.title,
                                   warnings=processed.warnings)
                 pending.append((outcome, processed, olds))
-                written += 1
                 if processed.doc_path:
                     by_path[processed.doc_path] = [processed.id]
             if processed.id:
@@ -425,7 +423,7 @@ def store_analysed(store: GraphStore, work: Iterable[Processed],
         flush()
     finally:
         writer.wait()  # even when interrupted: the batch in flight is stored whole
-    if written >= COMPACT_AFTER:
+    if report.count("new") + report.count("replaced") >= COMPACT_AFTER:
         store.optimize()
     return report
 

@@ -177,7 +177,8 @@ def report_filter(store, word: str) -> str:
     """A report's full id from its id, an id prefix or its file name, as ``pufa docs`` lists them; a word
     that names none, or several, is an error (a filter that silently matched nothing would read as
     "no facts")."""
-    found = reports_named(store.report_names(word.strip()), word.strip())
+    key = word.strip()
+    found = reports_named(store.report_names(key), key)
     if len(found) == 1:
         return found[0].id
     if found:

@@ -124,13 +124,9 @@ ANALYSIS_STAGES: list[tuple[str, Stage]] = [
 ]
 
 
-#: hex digits of a report's id
-DOC_ID_LENGTH = 16
-
-
 def document_id(normalized_text: str) -> str:
     """Same normalized content, same id: whatever the file's format or encoding."""
-    return hashlib.sha256(normalized_text.encode("utf-8")).hexdigest()[:DOC_ID_LENGTH]
+    return hashlib.sha256(normalized_text.encode("utf-8")).hexdigest()[:16]
 
 
 def run_stages(state: dict[str, Any], stages: list[tuple[str, Stage]]) -> dict[str, Any]:

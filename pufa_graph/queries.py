@@ -196,14 +196,10 @@ def find_activities(store: GraphStore, law: str | None = None, agency: str | Non
 
 
 def _report_graphs(store: GraphStore, doc: str) -> list[str]:
-    """The graphs of the reports whose id is or starts with ``doc`` (a whole id is its graph's name)."""
-    from .pipeline import DOC_ID_LENGTH
+    """The graphs of the reports ``doc`` names (their id, an id prefix or a file name)."""
     from .vocab import doc_graph
 
-    if len(doc) == DOC_ID_LENGTH:
-        return [doc_graph(doc).value]
-    return [r["g"] for r in store.query(PROLOGUE + "SELECT ?g WHERE { GRAPH ?g { ?d a pufa:Report ; pufa:docId ?docid "
-                                        f"FILTER(STRSTARTS(?docid, {literal(doc)})) }} }}")]
+    return [doc_graph(r.id).value for r in store.report_names(doc)]
 
 
 def _scope(region: str | None, year: str | None) -> tuple[list[str], list[str]]:
